@@ -1,0 +1,32 @@
+package io.baton.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One HA nameservice.
+ *
+ * @param automaticFailover {@code dfs.ha.automatic-failover.enabled[.<nsId>]}
+ * @param preferredActive Baton: the NameNode to fail back to once it is stable
+ * @param sharedEdits {@code dfs.namenode.shared.edits.dir[.<nsId>]}
+ */
+public record NameserviceConfig(
+    String id,
+    List<NameNodeConfig> namenodes,
+    boolean automaticFailover,
+    ZooKeeperConfig zookeeper,
+    Optional<String> preferredActive,
+    Optional<SharedEditsConfig> sharedEdits) {
+
+  public NameserviceConfig {
+    namenodes = List.copyOf(namenodes);
+  }
+
+  public Optional<NameNodeConfig> namenode(String nnId) {
+    return namenodes.stream().filter(nn -> nn.id().equals(nnId)).findFirst();
+  }
+
+  public List<String> namenodeIds() {
+    return namenodes.stream().map(NameNodeConfig::id).toList();
+  }
+}

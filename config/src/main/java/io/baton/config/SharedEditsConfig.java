@@ -1,0 +1,21 @@
+package io.baton.config;
+
+import java.util.List;
+
+/**
+ * {@code dfs.namenode.shared.edits.dir} of a nameservice, {@code qjournal://h1:8485;h2:8485/journalId}:
+ * the journal nodes its NameNodes write to.
+ */
+public record SharedEditsConfig(List<HostPort> journalNodes, String journalId) {
+  public SharedEditsConfig {
+    journalNodes = List.copyOf(journalNodes);
+  }
+
+  public String uri() {
+    StringBuilder sb = new StringBuilder("qjournal://");
+    for (int i = 0; i < journalNodes.size(); i++) {
+      sb.append(i == 0 ? "" : ";").append(journalNodes.get(i));
+    }
+    return sb.append('/').append(journalId).toString();
+  }
+}
