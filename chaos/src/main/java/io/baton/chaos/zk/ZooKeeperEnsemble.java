@@ -1,8 +1,8 @@
 package io.baton.chaos.zk;
 
-import io.baton.chaos.proc.ChildProcess;
-import io.baton.chaos.proc.ProcessKit;
-import io.baton.chaos.proc.Ports;
+import io.baton.controller.local.ChildProcess;
+import io.baton.controller.local.ProcessKit;
+import io.baton.controller.local.Ports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

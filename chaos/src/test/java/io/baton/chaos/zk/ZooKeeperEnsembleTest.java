@@ -3,9 +3,9 @@ package io.baton.chaos.zk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.chaos.proc.ChildProcess;
-import io.baton.chaos.proc.ProcessKit;
-import io.baton.chaos.proc.Signal;
+import io.baton.controller.local.ChildProcess;
+import io.baton.controller.local.ProcessKit;
+import io.baton.controller.local.Signal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

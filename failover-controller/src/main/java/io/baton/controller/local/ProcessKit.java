@@ -1,4 +1,4 @@
-package io.baton.chaos.proc;
+package io.baton.controller.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts JVMs (ZooKeeper servers, NameNodes, controllers, clients) on this kit's own classpath, remembers every
+ * Starts JVMs (ZooKeeper servers, NameNodes, controllers, clients), remembers every
  * PID it started and ends exactly those on close, also when the JVM exits through a shutdown hook.
  */
 public final class ProcessKit implements AutoCloseable {
@@ -31,9 +31,15 @@ public final class ProcessKit implements AutoCloseable {
     return workDir;
   }
 
-  /** Starts {@code java [jvmArgs] -cp <our classpath> mainClass args}, output to {@code <workDir>/<name>.log}. */
+  /** Starts {@code java [jvmArgs] -cp <our own classpath> mainClass args}. */
   public ChildProcess startJava(String name, List<String> jvmArgs, String mainClass, List<String> args,
       Map<String, String> env) throws IOException {
+    return startJava(name, System.getProperty("java.class.path"), jvmArgs, mainClass, args, env);
+  }
+
+  /** Starts {@code java [jvmArgs] -cp classpath mainClass args}, output to {@code <workDir>/<name>.log}. */
+  public ChildProcess startJava(String name, String classpath, List<String> jvmArgs, String mainClass,
+      List<String> args, Map<String, String> env) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
@@ -42,7 +48,7 @@ public final class ProcessKit implements AutoCloseable {
     }
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classpath);
     cmd.add(mainClass);
     cmd.addAll(args);
     return start(name, cmd, env);

@@ -1,4 +1,4 @@
-package io.baton.chaos.proc;
+package io.baton.controller.local;
 
 /** The POSIX signals the fault kit sends. */
 public enum Signal {

@@ -1,4 +1,4 @@
-package io.baton.chaos.proc;
+package io.baton.controller.local;
 
 import java.io.IOException;
 import java.net.InetAddress;
