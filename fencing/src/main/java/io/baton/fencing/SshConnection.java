@@ -61,6 +61,8 @@ final class SshConnection implements AutoCloseable {
       session.setConfig("PreferredAuthentications", "publickey");
       session.setTimeout(connectTimeoutMs);
       session.connect(connectTimeoutMs);
+      // from here exec() bounds every wait itself; a read timeout would make JSch drop a quiet session
+      session.setTimeout(0);
       return new SshConnection(session, where);
     } catch (JSchException e) {
       throw classify(e, where, host, port, keys, knownHosts, connectTimeoutMs);
