@@ -6,7 +6,6 @@ import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.Slf4jLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +37,11 @@ final class SshConnection implements AutoCloseable {
     this.where = where;
   }
 
-  static SshConnection open(String user, String host, int port, List<Path> keys, Path knownHosts,
+  static SshConnection open(String nodeId, String user, String host, int port, List<Path> keys, Path knownHosts,
       int connectTimeoutMs) throws SshFailure {
     String where = user + "@" + host + ":" + port;
     JSch jsch = new JSch();
-    jsch.setInstanceLogger(new Slf4jLogger());
+    jsch.setInstanceLogger(new JschLog(nodeId, where));
     for (Path key : keys) {
       try {
         jsch.addIdentity(key.toString());
