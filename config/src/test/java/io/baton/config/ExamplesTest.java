@@ -31,6 +31,7 @@ class ExamplesTest {
     assertThat(nn2.adminPort()).isEqualTo(18190);
     assertThat(nn2.fencing().methods()).isEqualTo("sshfence(root:22)\njournal");
     assertThat(nn2.fencing().methodTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(nn2.fencing().sshPrivateKeyFiles()).containsExactly(Path.of("/tmp/baton-example/ssh/id_ed25519"));
     assertThat(c.toHadoopConfiguration().get("ipc.client.connect.max.retries")).isEqualTo("0");
   }
 

@@ -168,11 +168,10 @@ class RulesTest {
   }
 
   @Test
-  void sshKeyFilesMustBeReadable() throws Exception {
-    Files.writeString(dir.resolve("id_ok"), "key");
-    assertThat(conf().hdfs("dfs.ha.fencing.ssh.private-key-files", "id_ok, id_missing").problems()).containsExactly(
-        "hdfs-site.xml:44: dfs.ha.fencing.ssh.private-key-files: cannot read '" + dir.resolve("id_missing")
-            + "' (no such file); sshfence cannot use it. Fix: create the file or fix the path");
+  void sshKeyFilesAreCarriedRelativeToTheConfFolder() {
+    DeploymentConfig c = conf().hdfs("dfs.ha.fencing.ssh.private-key-files", "id_a, /keys/id_b").load();
+    assertThat(c.nameservices().get(0).namenodes().get(0).fencing().sshPrivateKeyFiles())
+        .containsExactly(dir.resolve("id_a"), Path.of("/keys/id_b"));
   }
 
   @Test
