@@ -27,13 +27,19 @@ final class Durations {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + s + "' is too large");
     }
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      Duration d = switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+      d.toMillis(); // everything downstream works in milliseconds
+      return d;
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + s + "' is too large");
+    }
   }
 
   /** The shortest exact form: {@code 1h}, {@code 90s}, {@code 1500ms}. */

@@ -22,7 +22,9 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.parse("10")).hasMessage("'10' has no unit");
     assertThatThrownBy(() -> Durations.parse("1.5s")).hasMessage("'1.5s' is not a duration");
     assertThatThrownBy(() -> Durations.parse("10 sec")).hasMessage("'10 sec' is not a duration");
-    assertThatThrownBy(() -> Durations.parse("99999999999999999999s")).hasMessage("'99999999999999999999s' is too large");
+    assertThatThrownBy(() -> Durations.parse("99999999999999999999s"))
+        .hasMessage("'99999999999999999999s' is too large");
+    assertThatThrownBy(() -> Durations.parse("999999999999999999d")).hasMessage("'999999999999999999d' is too large");
   }
 
   @Test
