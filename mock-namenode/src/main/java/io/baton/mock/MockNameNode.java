@@ -114,6 +114,7 @@ public final class MockNameNode implements AutoCloseable {
 
   private void tailQuietly() {
     try {
+      state.zombieTick();
       state.tailOnce();
     } catch (EditLogException e) {
       log.debug("{}: tailing the journal failed: {}", nodeId, e.getMessage());
