@@ -138,7 +138,7 @@ final class SshFenceMethod implements FenceMethod {
   }
 
   /** Logs the remote output except our markers; fuser's harmless "Cannot stat /proc/..." noise is counted. */
-  private static void log(SshConnection.Exec exec, FenceLog output) {
+  static void log(SshConnection.Exec exec, FenceLog output) {
     exec.stdout().stream().filter(l -> !l.startsWith(MARK) && !l.isBlank()).forEach(output::info);
     long noise = exec.stderr().stream().filter(l -> FUSER_NOISE.matcher(l).matches()).count();
     exec.stderr().stream().filter(l -> !FUSER_NOISE.matcher(l).matches()).forEach(output::warn);
