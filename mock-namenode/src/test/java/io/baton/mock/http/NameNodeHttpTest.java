@@ -145,6 +145,16 @@ class NameNodeHttpTest {
   }
 
   @Test
+  void theAdminClientDrivesFaultsAndReadsStatus() throws Exception {
+    var admin = new io.baton.mock.client.NameNodeAdminClient(TestConf.local(node.httpPort()), Duration.ofSeconds(5));
+    assertThat(admin.injectFault("refuse-transitions").path("faults").toString()).isEqualTo("[\"refuse-transitions\"]");
+    assertThat(admin.status().path("faults").toString()).isEqualTo("[\"refuse-transitions\"]");
+    assertThatThrownBy(() -> admin.injectFault("slow")).isInstanceOf(java.io.IOException.class)
+        .hasMessageEndingWith("answered HTTP 400: fault 'slow' needs a delay: slow=200ms");
+    assertThat(admin.clearFaults().path("faults").toString()).isEqualTo("[]");
+  }
+
+  @Test
   void hangAcceptsConnectionsButAnswersNoNamespaceRequestUntilCleared() throws Exception {
     activate();
     node.faults().inject(io.baton.mock.fault.FaultSpec.parse("hang"));
