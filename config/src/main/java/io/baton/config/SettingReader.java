@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +118,7 @@ final class SettingReader {
     if (raw.node() != null && raw.node().kind() != YamlNode.Kind.SCALAR) {
       return scalar(raw, "true or false") && fallback;
     }
-    String t = raw.text().strip().toLowerCase(java.util.Locale.ROOT);
+    String t = raw.text().strip().toLowerCase(Locale.ROOT);
     boolean typed = raw.node() == null || raw.node().scalarType() == YamlNode.ScalarType.BOOLEAN;
     if (!typed || !(t.equals("true") || t.equals("false"))) {
       fail(raw, "'" + raw.text() + "' is not a boolean", "write true or false");
