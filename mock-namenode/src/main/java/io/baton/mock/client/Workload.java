@@ -105,7 +105,12 @@ public final class Workload implements AutoCloseable {
           acknowledged.notifyAll();
         }
       }
-      sink.accept(r);
+      try {
+        sink.accept(r);
+      } catch (RuntimeException e) {
+        log.error("{}: cannot record {}; stopping the workload", clientId, id, e);
+        break;
+      }
     }
     log.info("{}: workload done: {}", clientId, stats);
     return stats;
