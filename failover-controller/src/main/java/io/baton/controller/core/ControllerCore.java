@@ -378,7 +378,9 @@ public final class ControllerCore {
       return;
     }
     Duration window = settings.antiFlappingWindow();
-    if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent()) {
+    if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent() && !e.previousActiveReachable()) {
+      log.info("{}: anti-flapping does not apply: {} is down", me, previous.get());
+    } else if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent()) {
       Instant until = e.lastPromotionAt().get().plus(window);
       if (now.isBefore(until)) {
         promotion.deferredUntil = Optional.of(until);

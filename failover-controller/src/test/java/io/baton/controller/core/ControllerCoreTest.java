@@ -466,6 +466,18 @@ class ControllerCoreTest {
     }
 
     @Test
+    void antiFlappingNeverHoldsBackTheReplacementOfADeadActive() {
+      CoreSettings settings = new CoreSettings("nn1", Optional.empty(), Duration.ofSeconds(1),
+          Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofHours(1), 50);
+      CoreScript s = new CoreScript(settings);
+      s.connected();
+      s.healthy();
+      s.on(new ElectionWon(Optional.empty()));
+      assertThat(s.on(new BreadcrumbRead(1, Optional.of("nn2"), Optional.of(s.clock.instant().minusSeconds(20)),
+          false))).containsExactly(new GracefulFence(1, "nn2"));
+    }
+
+    @Test
     void manualFailoverIsNotHeldBackByAntiFlapping() {
       CoreSettings settings = new CoreSettings("nn1", Optional.empty(), Duration.ofSeconds(1),
           Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofHours(1), 50);
