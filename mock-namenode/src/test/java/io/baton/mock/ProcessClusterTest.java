@@ -62,7 +62,7 @@ class ProcessClusterTest {
     args.addAll(List.of(extra));
     ChildJvm jn = ChildJvm.start("journalnode", dir, JournalNodeMain.class, args.toArray(String[]::new));
     cleanup.add(jn);
-    Duration up = jn.awaitHttp(journalUrl() + "/status", Duration.ofSeconds(30));
+    Duration up = jn.awaitHttp(journalUrl() + "/status", Duration.ofSeconds(90));
     log.info("test: journal node answering after {} ms", up.toMillis());
     return jn;
   }
@@ -71,7 +71,7 @@ class ProcessClusterTest {
     ChildJvm nn = ChildJvm.start("nn" + (i + 1), dir, NameNodeMain.class, "--conf", conf.dir.toString(),
         "--id", "nn" + (i + 1), "--tail-period", "100ms");
     cleanup.add(nn);
-    Duration up = nn.awaitHttp(http(i) + "/status", Duration.ofSeconds(30));
+    Duration up = nn.awaitHttp(http(i) + "/status", Duration.ofSeconds(90));
     log.info("test: nn{} answering after {} ms", i + 1, up.toMillis());
     return nn;
   }
