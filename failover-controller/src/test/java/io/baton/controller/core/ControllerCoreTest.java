@@ -75,6 +75,13 @@ class ControllerCoreTest {
       t.connected();
       t.healthy(ServiceState.STANDBY);
       assertThat(t.on(new LockObserved(Optional.of("nn2"), 4))).isEmpty();
+
+      // the holder is seen before the first health result: nothing is demoted blindly (it may be an observer)
+      CoreScript u = CoreScript.nn1();
+      u.connected();
+      assertThat(u.on(new LockObserved(Optional.of("nn2"), 4))).isEmpty();
+      assertThat(u.healthy(ServiceState.OBSERVER)).isEmpty();
+      assertThat(u.core.state()).isEqualTo(ControllerState.OBSERVER);
     }
 
     @Test

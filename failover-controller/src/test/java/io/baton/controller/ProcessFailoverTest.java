@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the same main classes as bin/baton, killed by PID), a real ZooKeeper, a client workload writing all along,
  * and the checker's verdict at the end: no acknowledged write lost, no split-brain write.
  */
-class ProcessFailoverIT {
+class ProcessFailoverTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   /** Under target/ so the processes' logs survive a failed run. */
   private final Path work = Path.of("target", "process-it").toAbsolutePath();
@@ -73,7 +73,7 @@ class ProcessFailoverIT {
     cluster.startController("nn2");
     String first = cluster.awaitSingleActive(WAIT);
     Path history = work.resolve("history.jsonl");
-    ChildProcess client = cluster.startClient("client", history, List.of("--rate", "20/s", "--duration", "40s"));
+    ChildProcess client = cluster.startClient("client", history, List.of("--rate", "20/s", "--duration", "30s"));
 
     // 1. the active NameNode crashes (kill -9)
     String second = other(first);
