@@ -1,0 +1,122 @@
+package io.baton.controller.haadmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.baton.config.NameNodeConfig;
+import io.baton.config.NameserviceConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.ha.HAServiceStatus;
+
+/**
+ * {@code -status}: one table of every nameservice (or the one of {@code -ns}). State and health come from
+ * each NameNode over IPC; active-since, epoch and the last failover from its controller's admin API. All
+ * nodes are asked at once. Exit 0 when every nameservice has exactly one active NameNode.
+ */
+final class StatusCommand {
+  private StatusCommand() {}
+
+  /** What one NameNode and its controller said. */
+  record Row(NameNodeConfig nn, String state, String health, String error, JsonNode controller, String controllerError) {}
+
+  static ExitCode run(Context ctx, List<String> args, Reply reply) throws HaAdminException {
+    CommandArgs.parse("-status", args, Set.of(), Set.of()).expect("-status", 0);
+    List<NameNodeConfig> nns = new ArrayList<>();
+    for (NameserviceConfig ns : ctx.targets().selected()) {
+      nns.addAll(ns.namenodes());
+    }
+    AdminApiClient api = ctx.adminApi();
+    List<Row> rows = Parallel.map(nns, nn -> probe(ctx, api, nn), ctx.timeouts().check().multipliedBy(3),
+        (nn, t) -> new Row(nn, "unknown", "-", RpcFailures.firstLine(t), null, null));
+
+    Table table = new Table("NAMESERVICE", "NAMENODE", "ADDRESS", "STATE", "HEALTH", "ACTIVE SINCE", "EPOCH",
+        "LAST FAILOVER", "TOOK");
+    List<Object> json = new ArrayList<>();
+    for (Row r : rows) {
+      JsonNode c = r.controller();
+      boolean active = "active".equals(r.state());
+      String since = active && c != null ? JsonFields.text(c, "activeSince", "local.activeSince").orElse("-") : "-";
+      String epoch = c != null ? JsonFields.text(c, "epoch", "election.epoch").orElse("-") : "-";
+      String last = c != null ? JsonFields.text(c, "lastFailover.at", "lastFailover.finishedAt",
+          "lastFailover.startedAt", "lastFailover.time").orElse("-") : "-";
+      String took = c != null ? JsonFields.duration(c, "lastFailover.durationMs", "lastFailover.tookMs",
+          "lastFailover.duration").orElse("-") : "-";
+      table.row(r.nn().nameserviceId(), r.nn().id(), r.nn().haAddress().toString(), r.state(), r.health(), since,
+          epoch, last, took);
+      json.add(toJson(r, since, epoch, last, took));
+    }
+    table.lines().forEach(reply::out);
+    rows.stream().filter(r -> r.error() != null).forEach(r -> reply.err(r.nn().qualifiedId() + ": " + r.error()));
+    rows.stream().filter(r -> r.controllerError() != null && r.error() == null)
+        .forEach(r -> reply.err(r.nn().qualifiedId() + ": controller: " + r.controllerError()));
+    reply.put("namenodes", json);
+    return verdict(ctx, rows, reply);
+  }
+
+  private static Row probe(Context ctx, AdminApiClient api, NameNodeConfig nn) {
+    String state;
+    String health;
+    String error = null;
+    try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().check())) {
+      HAServiceStatus status = client.status();
+      state = status.getState().toString();
+      try {
+        client.monitorHealth();
+        health = "healthy";
+      } catch (HaAdminException e) {
+        health = e.exitCode() == ExitCode.UNHEALTHY ? "unhealthy" : "unknown";
+        error = "health: " + e.getMessage();
+      }
+    } catch (HaAdminException e) {
+      state = e.exitCode() == ExitCode.TIMEOUT ? "no answer" : "unreachable";
+      health = "-";
+      error = e.getMessage();
+    }
+    try {
+      return new Row(nn, state, health, error, api.get(nn, "/v1/status"), null);
+    } catch (HaAdminException e) {
+      return new Row(nn, state, health, error, null, e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> toJson(Row r, String since, String epoch, String last, String took) {
+    Map<String, Object> m = Reply.object();
+    m.put("nameservice", r.nn().nameserviceId());
+    m.put("namenode", r.nn().id());
+    m.put("address", r.nn().haAddress().toString());
+    m.put("state", r.state());
+    m.put("health", r.health());
+    m.put("activeSince", since);
+    m.put("epoch", epoch);
+    m.put("lastFailover", last);
+    m.put("lastFailoverTook", took);
+    if (r.error() != null) {
+      m.put("error", r.error());
+    }
+    if (r.controller() != null) {
+      m.put("controller", r.controller());
+    } else if (r.controllerError() != null) {
+      m.put("controllerError", r.controllerError());
+    }
+    return m;
+  }
+
+  /** Exactly one active per nameservice is healthy; none, or two (split brain), is what the exit code says. */
+  private static ExitCode verdict(Context ctx, List<Row> rows, Reply reply) throws HaAdminException {
+    ExitCode code = ExitCode.OK;
+    for (NameserviceConfig ns : ctx.targets().selected()) {
+      long actives = rows.stream().filter(r -> r.nn().nameserviceId().equals(ns.id()))
+          .filter(r -> "active".equals(r.state())).count();
+      if (actives == 0) {
+        reply.err(ns.id() + ": no NameNode is active");
+        code = code == ExitCode.OK ? ExitCode.NO_ACTIVE : code;
+      } else if (actives > 1) {
+        reply.err(ns.id() + ": " + actives + " NameNodes report active (split brain): fence all but one now");
+        code = ExitCode.FAILED;
+      }
+    }
+    reply.put("verdict", code.name());
+    return code;
+  }
+}
