@@ -1,0 +1,174 @@
+package io.baton.chaos.zk;
+
+import io.baton.controller.local.ChildProcess;
+import io.baton.controller.local.ProcessKit;
+import io.baton.controller.local.Ports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real ZooKeeper ensemble: one QuorumPeerMain JVM per server on 127.0.0.1, started from the zookeeper
+ * artifact on our classpath, so that servers can be killed, stopped and restarted like real ones.
+ */
+public final class ZooKeeperEnsemble {
+  private static final Logger log = LoggerFactory.getLogger(ZooKeeperEnsemble.class);
+  private static final String HOST = "127.0.0.1";
+
+  private final ProcessKit kit;
+  private final int size;
+  private final int[] clientPorts;
+  private final int[] quorumPorts;
+  private final int[] electionPorts;
+  private final ChildProcess[] servers;
+  private final Path dir;
+
+  public ZooKeeperEnsemble(ProcessKit kit, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("an ensemble needs at least one server, got " + size);
+    }
+    this.kit = kit;
+    this.size = size;
+    this.clientPorts = new int[size];
+    this.quorumPorts = new int[size];
+    this.electionPorts = new int[size];
+    this.servers = new ChildProcess[size];
+    this.dir = kit.workDir().resolve("zookeeper");
+    for (int i = 0; i < size; i++) {
+      clientPorts[i] = Ports.free();
+      quorumPorts[i] = Ports.free();
+      electionPorts[i] = Ports.free();
+    }
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public String connectString() {
+    List<String> hosts = new ArrayList<>();
+    for (int port : clientPorts) {
+      hosts.add(HOST + ":" + port);
+    }
+    return String.join(",", hosts);
+  }
+
+  /** Starts every server and waits until a quorum serves. */
+  public void start(Duration timeout) throws IOException {
+    for (int i = 0; i < size; i++) {
+      writeConfig(i);
+      startServer(i);
+    }
+    awaitQuorum(timeout);
+  }
+
+  public void startServer(int i) throws IOException {
+    if (servers[i] != null && servers[i].isAlive()) {
+      throw new IllegalStateException("zk" + (i + 1) + " is already running");
+    }
+    servers[i] = kit.startJava("zk" + (i + 1), List.of("-Xmx192m", "-Dzookeeper.admin.enableServer=false"),
+        "org.apache.zookeeper.server.quorum.QuorumPeerMain", List.of(configFile(i).toString()), Map.of());
+  }
+
+  public ChildProcess server(int i) {
+    return servers[i];
+  }
+
+  /** Waits until a majority of servers report leader or follower. */
+  public void awaitQuorum(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      long serving = modes().values().stream().filter(m -> m.equals("leader") || m.equals("follower")
+          || m.equals("standalone")).count();
+      if (serving > size / 2) {
+        log.info("zookeeper: quorum of {} serving at {}", serving, connectString());
+        return;
+      }
+      pause(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException("ZooKeeper quorum did not form within " + timeout + "; modes " + modes()
+        + "; see " + dir);
+  }
+
+  /** The index of the current leader, if one answers. */
+  public Optional<Integer> leader() {
+    return modes().entrySet().stream().filter(e -> e.getValue().equals("leader")).map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** Server index to mode (leader, follower, standalone, or "down"), from the srvr four-letter word. */
+  public Map<Integer, String> modes() {
+    Map<Integer, String> modes = new java.util.TreeMap<>();
+    for (int i = 0; i < size; i++) {
+      modes.put(i, fourLetterWord(clientPorts[i], "srvr").lines()
+          .filter(l -> l.startsWith("Mode: ")).map(l -> l.substring(6).trim()).findFirst().orElse("down"));
+    }
+    return modes;
+  }
+
+  private static String fourLetterWord(int port, String word) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, port), 500);
+      s.setSoTimeout(1000); // a SIGSTOPped server accepts but never answers
+      OutputStream out = s.getOutputStream();
+      out.write(word.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private void writeConfig(int i) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data" + (i + 1)));
+    Files.writeString(data.resolve("myid"), Integer.toString(i + 1));
+    List<String> lines = new ArrayList<>(List.of(
+        "tickTime=500", "initLimit=10", "syncLimit=4",
+        "dataDir=" + data.toAbsolutePath(),
+        "clientPort=" + clientPorts[i],
+        "clientPortAddress=" + HOST,
+        "admin.enableServer=false",
+        "4lw.commands.whitelist=srvr,stat,ruok,mntr",
+        "maxSessionTimeout=60000"));
+    if (size > 1) {
+      for (int j = 0; j < size; j++) {
+        lines.add("server." + (j + 1) + "=" + HOST + ":" + quorumPorts[j] + ":" + electionPorts[j]);
+      }
+    }
+    Files.write(configFile(i), lines);
+  }
+
+  private Path configFile(int i) {
+    return dir.resolve("zoo" + (i + 1) + ".cfg").toAbsolutePath();
+  }
+
+  @Override
+  public String toString() {
+    return "ZooKeeperEnsemble" + modes().entrySet().stream().map(e -> "zk" + (e.getKey() + 1) + "=" + e.getValue())
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

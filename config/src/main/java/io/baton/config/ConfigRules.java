@@ -1,0 +1,127 @@
+package io.baton.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Cross-field rules that keep the controller safe; docs/config.md gives the reason for each one.
+ * Each problem names the key to change and where it was set.
+ */
+final class ConfigRules {
+  static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(2);
+
+  private final SettingReader settings;
+  private final Problems problems;
+
+  ConfigRules(SettingReader settings, Problems problems) {
+    this.settings = settings;
+    this.problems = problems;
+  }
+
+  void check(List<NameserviceConfig> nameservices, HealthMonitorConfig health, FailoverConfig failover) {
+    Scope g = Scope.GLOBAL;
+    if (failover.gracefulFenceRpcTimeout().compareTo(failover.newActiveRpcTimeout()) >= 0) {
+      problems.add(settings.origin(Settings.FO_GRACEFUL_FENCE_TIMEOUT, g),
+          "graceful-fence timeout " + fmt(failover.gracefulFenceRpcTimeout()) + " is not shorter than new-active"
+              + " timeout " + fmt(failover.newActiveRpcTimeout()),
+          "make failover.graceful-fence-rpc-timeout shorter than failover.new-active-rpc-timeout");
+    }
+    if (failover.retryBackoff().compareTo(failover.maxRetryBackoff()) > 0) {
+      problems.add(settings.origin(Settings.FO_RETRY_BACKOFF, g),
+          "retry back-off " + fmt(failover.retryBackoff()) + " is longer than its cap "
+              + fmt(failover.maxRetryBackoff()),
+          "make failover.retry-backoff at most failover.max-retry-backoff");
+    }
+    for (NameserviceConfig ns : nameservices) {
+      checkNameservice(ns, health);
+    }
+    checkUniqueListeners(nameservices);
+  }
+
+  private void checkNameservice(NameserviceConfig ns, HealthMonitorConfig health) {
+    Scope scope = Scope.ns(ns.id());
+    ZooKeeperConfig zk = ns.zookeeper();
+    Origin session = settings.origin(Settings.ZK_SESSION_TIMEOUT, scope);
+    if (zk.sessionTimeout().compareTo(MIN_SESSION_TIMEOUT) < 0) {
+      problems.add(session, "session timeout " + fmt(zk.sessionTimeout()) + " is below 2s",
+          "use 2s or more (ZooKeeper servers refuse shorter sessions; Hadoop uses 10s)");
+    } else if (health.checkInterval().compareTo(zk.sessionTimeout()) >= 0) {
+      problems.add(settings.origin(Settings.HM_CHECK_INTERVAL, Scope.GLOBAL),
+          "health check interval " + fmt(health.checkInterval()) + " is not shorter than the " + ns.id()
+              + " ZooKeeper session timeout " + fmt(zk.sessionTimeout()),
+          "make health-monitor.check-interval shorter than zookeeper.session-timeout");
+    }
+    ns.preferredActive().filter(p -> ns.namenode(p).isEmpty()).ifPresent(p ->
+        problems.add(settings.origin(Settings.PREFERRED_ACTIVE, scope), "names '" + p + "', which is not a NameNode of "
+            + ns.id() + " (" + String.join(", ", ns.namenodeIds()) + ")", "use one of " + ns.namenodeIds()));
+    if (ns.automaticFailover() && !zk.isConfigured()) {
+      problems.add(settings.origin(Settings.ZK_QUORUM, scope), "is not set, but automatic failover of " + ns.id() + " needs ZooKeeper",
+          "set ha.zookeeper.quorum (or zookeeper.quorum in baton.yaml), or turn automatic failover off");
+    }
+    for (NameNodeConfig nn : ns.namenodes()) {
+      checkFencing(ns, nn);
+    }
+  }
+
+  private void checkFencing(NameserviceConfig ns, NameNodeConfig nn) {
+    Scope scope = Scope.nn(ns.id(), nn.id());
+    FencingConfig f = nn.fencing();
+    if (ns.automaticFailover() && !f.isConfigured()) {
+      problems.add(settings.origin(Settings.FENCING_METHODS, scope), "no fencing method for " + nn.qualifiedId()
+          + ", but automatic failover is on", "set dfs.ha.fencing.methods (or fencing.methods in baton.yaml), e.g."
+          + " sshfence, then shell(/bin/true) if the journal's epoch is your last line of defence");
+    }
+    boolean usesSsh = f.methods().lines().map(String::strip).anyMatch(l -> l.startsWith("sshfence"));
+    if (usesSsh && f.sshConnectTimeout().compareTo(f.methodTimeout()) >= 0) {
+      problems.add(settings.origin(Settings.SSH_CONNECT_TIMEOUT, scope), "ssh connect timeout "
+          + fmt(f.sshConnectTimeout()) + " of " + nn.qualifiedId() + " is not shorter than its fencing method timeout "
+          + fmt(f.methodTimeout()), "make fencing.ssh-connect-timeout shorter than fencing.method-timeout");
+    }
+    if (f.methodTimeout().compareTo(f.deadline()) > 0) {
+      problems.add(settings.origin(Settings.FENCING_METHOD_TIMEOUT, scope), "fencing method timeout "
+          + fmt(f.methodTimeout()) + " of " + nn.qualifiedId() + " is longer than its fencing deadline "
+          + fmt(f.deadline()), "make fencing.method-timeout at most fencing.deadline");
+    }
+  }
+
+  /** Two listeners on one host:port cannot both start. */
+  private void checkUniqueListeners(List<NameserviceConfig> nameservices) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (NameserviceConfig ns : nameservices) {
+      ns.sharedEdits().ifPresent(se -> se.journalNodes().forEach(j ->
+          owners.putIfAbsent(normalize(j), "journal node " + j)));
+      for (NameNodeConfig nn : ns.namenodes()) {
+        Scope scope = Scope.nn(ns.id(), nn.id());
+        claim(owners, nn.rpcAddress(), nn.qualifiedId() + " rpc-address", Settings.RPC_ADDRESS, scope);
+        nn.serviceRpcAddress().ifPresent(a ->
+            claim(owners, a, nn.qualifiedId() + " service-rpc-address", Settings.SERVICE_RPC_ADDRESS, scope));
+        nn.lifelineRpcAddress().ifPresent(a ->
+            claim(owners, a, nn.qualifiedId() + " lifeline-rpc-address", Settings.LIFELINE_RPC_ADDRESS, scope));
+        claim(owners, nn.httpAddress(), nn.qualifiedId() + " http-address", Settings.HTTP_ADDRESS, scope);
+        claim(owners, nn.controllerAddress(), nn.qualifiedId() + " controller port", Settings.CONTROLLER_PORT, scope);
+        claim(owners, new HostPort(nn.host(), nn.adminPort()), nn.qualifiedId() + " admin port", Settings.ADMIN_PORT,
+            scope);
+      }
+    }
+  }
+
+  private void claim(Map<String, String> owners, HostPort address, String what, Setting s, Scope scope) {
+    String previous = owners.putIfAbsent(normalize(address), what);
+    if (previous != null) {
+      problems.add(settings.origin(s, scope), what + " " + address + " is also the " + previous
+          + "; two listeners cannot share one host:port", "give " + what + " a port of its own");
+    }
+  }
+
+  private static String normalize(HostPort a) {
+    String host = a.host().toLowerCase(Locale.ROOT);
+    return (host.equals("localhost") ? "127.0.0.1" : host) + ":" + a.port();
+  }
+
+  private static String fmt(Duration d) {
+    return Durations.format(d);
+  }
+}

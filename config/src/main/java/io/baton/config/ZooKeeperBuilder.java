@@ -1,0 +1,76 @@
+package io.baton.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds a nameservice's {@link ZooKeeperConfig}: suffixes applied, {@code @file} values read, quorum checked. */
+final class ZooKeeperBuilder {
+  static final int ZK_PORT = 2181;
+  private static final List<Setting> PER_NAMESERVICE = List.of(Settings.ZK_QUORUM, Settings.ZK_SESSION_TIMEOUT,
+      Settings.ZK_PARENT_ZNODE, Settings.ZK_ACL, Settings.ZK_AUTH);
+
+  private final SettingReader settings;
+  private final HadoopLayer hadoop;
+  private final Path confDir;
+  private final Problems problems;
+
+  ZooKeeperBuilder(SettingReader settings, HadoopLayer hadoop, Path confDir, Problems problems) {
+    this.settings = settings;
+    this.hadoop = hadoop;
+    this.confDir = confDir;
+    this.problems = problems;
+  }
+
+  ZooKeeperConfig build(String ns, List<String> nnIds) {
+    rejectPerNameNodeKeys(ns, nnIds);
+    Scope scope = Scope.ns(ns);
+    String quorum = settings.string(Settings.ZK_QUORUM, scope).orElse("");
+    checkQuorum(quorum, settings.origin(Settings.ZK_QUORUM, scope));
+    String parent = settings.string(Settings.ZK_PARENT_ZNODE, scope).orElse("/hadoop-ha");
+    if (!parent.startsWith("/") || (parent.length() > 1 && parent.endsWith("/")) || parent.contains("//")) {
+      problems.add(settings.origin(Settings.ZK_PARENT_ZNODE, scope), "'" + parent + "' is not an absolute znode path",
+          "write a path such as /hadoop-ha (leading '/', no trailing '/')");
+    }
+    String acl = settings.string(Settings.ZK_ACL, scope)
+        .flatMap(v -> Files2.indirect(confDir, v, settings.origin(Settings.ZK_ACL, scope), problems))
+        .orElse("world:anyone:rwcda");
+    Optional<Secret> auth = settings.string(Settings.ZK_AUTH, scope)
+        .flatMap(v -> Files2.indirect(confDir, v, settings.origin(Settings.ZK_AUTH, scope), problems))
+        .filter(v -> !v.isEmpty())
+        .map(Secret::new);
+    return new ZooKeeperConfig(quorum, settings.duration(Settings.ZK_SESSION_TIMEOUT, scope), parent, acl, auth,
+        settings.bool(Settings.ZK_SSL, Scope.GLOBAL));
+  }
+
+  /** Every controller of a nameservice must agree on ZooKeeper, so per-NameNode ZooKeeper keys are refused. */
+  private void rejectPerNameNodeKeys(String ns, List<String> nnIds) {
+    for (Setting s : PER_NAMESERVICE) {
+      for (String nn : nnIds) {
+        String key = s.hadoopKeys().get(0) + "." + ns + "." + nn;
+        if (hadoop.get(key).isPresent()) {
+          problems.add(hadoop.origin(key), "sets ZooKeeper for one NameNode; every controller of a nameservice must"
+              + " use the same ZooKeeper settings", "use " + s.hadoopKeys().get(0) + "." + ns + " instead");
+        }
+      }
+    }
+  }
+
+  private void checkQuorum(String quorum, Origin origin) {
+    if (quorum.isBlank()) {
+      return;
+    }
+    int chroot = quorum.indexOf('/');
+    String hosts = chroot < 0 ? quorum : quorum.substring(0, chroot);
+    for (String part : hosts.split(",", -1)) {
+      try {
+        if (HostPort.parse(part, ZK_PORT).port() == 0) {
+          throw new IllegalArgumentException("'" + part.strip() + "' has port 0");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(origin, "server " + e.getMessage(), "write host:port,host:port (port defaults to 2181)");
+        return;
+      }
+    }
+  }
+}

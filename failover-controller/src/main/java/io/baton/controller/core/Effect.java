@@ -1,0 +1,36 @@
+package io.baton.controller.core;
+
+import java.time.Duration;
+
+/** What the core asks the adapters to do. Results come back as {@link Event}s. */
+public sealed interface Effect {
+
+  /** Try to create the lock (or verify it is still ours); report ElectionWon or LockObserved. */
+  record JoinElection() implements Effect {}
+
+  /** Release the lock if we hold it; delete our breadcrumb only when the local NameNode stepped down cleanly. */
+  record QuitElection(boolean deleteBreadcrumb) implements Effect {}
+
+  record ReadBreadcrumb(long attempt) implements Effect {}
+
+  /** Ask the old active to go standby, with the graceful-fence timeout. */
+  record GracefulFence(long attempt, String namenodeId) implements Effect {}
+
+  /** Run the fencing chain against the old active. */
+  record Fence(long attempt, String namenodeId) implements Effect {}
+
+  /** Increment the epoch (CAS) and write our breadcrumb (versioned). */
+  record ClaimEpoch(long attempt) implements Effect {}
+
+  record TransitionToActive(long attempt) implements Effect {}
+
+  record TransitionToStandby(String reason) implements Effect {}
+
+  record ScheduleTimer(TimerKind kind, Duration delay, long token) implements Effect {}
+
+  /** Answer an admin request. */
+  record Reply(long requestId, boolean ok, String message) implements Effect {}
+
+  /** Run a graceful failover to this node (fail-back to the preferred active). */
+  record StartGracefulFailover(String reason) implements Effect {}
+}

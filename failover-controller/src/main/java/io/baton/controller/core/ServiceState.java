@@ -1,0 +1,9 @@
+package io.baton.controller.core;
+
+/** The HA state the local NameNode reports about itself (HAServiceProtocol's HAServiceState). */
+public enum ServiceState {
+  INITIALIZING,
+  ACTIVE,
+  STANDBY,
+  OBSERVER
+}

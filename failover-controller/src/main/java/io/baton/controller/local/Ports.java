@@ -1,0 +1,43 @@
+package io.baton.controller.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Hands out free loopback ports below the kernel's ephemeral range (32768+), so that a port we hand to a
+ * child process is not taken meanwhile by some outgoing connection. Never hands out the same port twice.
+ */
+public final class Ports {
+  private static final int LOW = 12000;
+  private static final int HIGH = 32000;
+  private static final Set<Integer> handedOut = new HashSet<>();
+  private static final Random random = new Random();
+
+  private Ports() {}
+
+  public static synchronized int free() {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = LOW + random.nextInt(HIGH - LOW);
+      if (!handedOut.contains(port) && bindable(port)) {
+        handedOut.add(port);
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port found in " + LOW + "-" + HIGH + " after 200 tries");
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(false);
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
