@@ -38,8 +38,13 @@ final class CheckFencingCommand {
     table.lines().forEach(reply::out);
     reply.put("passed", drill.passed()).put("checks", json);
     if (!drill.passed()) {
-      throw new HaAdminException(ExitCode.FENCING_FAILED, "Fencing pre-flight for " + nn.id()
-          + " FAILED: a failover that needs to fence " + nn.id() + " would not be able to.");
+      List<String> failed = drill.checks().stream().filter(c -> !c.success()).map(Fencer.MethodResult::method).toList();
+      List<String> passed = drill.checks().stream().filter(Fencer.MethodResult::success)
+          .map(Fencer.MethodResult::method).toList();
+      throw new HaAdminException(ExitCode.FENCING_FAILED, "Fencing pre-flight for " + nn.id() + " FAILED: "
+          + String.join(", ", failed) + (passed.isEmpty()
+              ? " would not work, so a failover that must fence " + nn.id() + " would not promote anyone."
+              : " would not work; fencing would fall through to " + String.join(", ", passed) + "."));
     }
     reply.out("Fencing pre-flight for " + nn.id() + " passed");
     return ExitCode.OK;

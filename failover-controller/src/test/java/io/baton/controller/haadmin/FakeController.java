@@ -36,6 +36,7 @@ final class FakeController implements AutoCloseable {
   final List<String> requests = new CopyOnWriteArrayList<>();
   private final RPC.Server rpc;
   private final HttpServer http;
+  private final int rpcPort;
 
   FakeController() throws IOException {
     Configuration conf = new Configuration(false);
@@ -44,6 +45,7 @@ final class FakeController implements AutoCloseable {
     rpc = new RPC.Builder(conf).setProtocol(ZKFCProtocolPB.class).setInstance(service)
         .setBindAddress("127.0.0.1").setPort(0).setNumHandlers(2).setVerbose(false).build();
     rpc.start();
+    rpcPort = rpc.getListenerAddress().getPort();
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     http.createContext("/", exchange -> {
       String body;
@@ -68,7 +70,7 @@ final class FakeController implements AutoCloseable {
   }
 
   int rpcPort() {
-    return rpc.getListenerAddress().getPort();
+    return rpcPort;
   }
 
   int adminPort() {

@@ -1,7 +1,6 @@
 package io.baton.controller.haadmin;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +36,7 @@ final class FakeNameNode implements AutoCloseable {
   final List<String> calls = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private final RPC.Server server;
+  private final int port;
 
   FakeNameNode() throws IOException {
     Configuration conf = new Configuration(false);
@@ -46,6 +46,7 @@ final class FakeNameNode implements AutoCloseable {
     server = new RPC.Builder(conf).setProtocol(HAServiceProtocolPB.class).setInstance(service)
         .setBindAddress("127.0.0.1").setPort(0).setNumHandlers(3).setVerbose(false).build();
     server.start();
+    port = server.getListenerAddress().getPort();
   }
 
   FakeNameNode state(HAServiceState s) {
@@ -54,8 +55,7 @@ final class FakeNameNode implements AutoCloseable {
   }
 
   int port() {
-    InetSocketAddress a = server.getListenerAddress();
-    return a.getPort();
+    return port;
   }
 
   @Override
