@@ -5,16 +5,14 @@ import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The commands served by the controllers' admin API: {@code -explain}, {@code -timeline}, {@code -pause},
- * {@code -resume}. Reads ask every controller of the nameservice and use what answered; changes go to every
- * controller, and each one's answer is reported.
+ * {@code -explain}, {@code -pause}, {@code -resume}: served by the controllers' admin API. Every controller of
+ * the nameservice is asked at once; each one's answer (or why there was none) is reported, because "the
+ * controller of nn2 is down" is itself part of why no failover happens.
  */
 final class ControllerApiCommands {
   private ControllerApiCommands() {}
@@ -33,109 +31,53 @@ final class ControllerApiCommands {
     List<Object> json = new ArrayList<>();
     ExitCode code = ExitCode.OK;
     for (NameserviceConfig ns : nss) {
-      List<Answer> answers = ask(ctx, ns, "/v1/explain");
-      Optional<Answer> answer = answers.stream().filter(x -> x.body() != null).findFirst();
+      List<Answer> answers = get(ctx, ns, "/v1/explain");
+      reply.out(ns.id() + ":");
+      List<Object> controllers = new ArrayList<>();
+      for (Answer answer : answers) {
+        Map<String, Object> m = Reply.object();
+        m.put("namenode", answer.nn().id());
+        String prefix = "  " + answer.nn().id() + ": ";
+        if (answer.body() == null) {
+          reply.out(prefix + "no answer from its controller: " + answer.failure().getMessage());
+          m.put("error", answer.failure().getMessage());
+        } else {
+          List<String> lines = lines(answer.body());
+          String indent = " ".repeat(prefix.length());
+          for (int i = 0; i < lines.size(); i++) {
+            reply.out((i == 0 ? prefix : indent) + lines.get(i));
+          }
+          m.put("explain", lines);
+          m.put("response", answer.body());
+        }
+        controllers.add(m);
+      }
+      if (answers.stream().allMatch(x -> x.body() == null)) {
+        code = answers.get(0).failure().exitCode();
+      }
       Map<String, Object> entry = Reply.object();
       entry.put("nameservice", ns.id());
-      if (answer.isEmpty()) {
-        HaAdminException why = answers.get(0).failure();
-        reply.out(ns.id() + ": no controller answered: " + why.getMessage());
-        entry.put("error", why.getMessage());
-        code = why.exitCode();
-      } else {
-        JsonNode body = answer.get().body();
-        entry.put("from", answer.get().nn().id());
-        entry.put("explain", body);
-        render(ns.id(), body, reply);
-      }
+      entry.put("controllers", controllers);
       json.add(entry);
     }
     reply.put("nameservices", json);
     return code;
   }
 
-  private static void render(String nsId, JsonNode body, Reply reply) {
-    String headline = JsonFields.text(body, "summary", "explanation", "message", "verdict").orElse(null);
-    reply.out(nsId + ": " + (headline != null ? headline : ""));
-    for (String list : List.of("reasons", "blockers", "details", "candidates")) {
-      JsonNode items = body.get(list);
-      if (items != null && items.isArray()) {
-        items.forEach(i -> reply.out("  - " + (i.isValueNode() ? i.asText() : i.toString())));
-      }
-    }
-    if (headline == null) {
-      reply.out("  " + body.toPrettyString().replace("\n", "\n  "));
-    }
-  }
-
-  static ExitCode timeline(Context ctx, List<String> args, Reply reply) throws HaAdminException {
-    CommandArgs.parse("-timeline", args, Set.of(), Set.of()).expect("-timeline", 0);
-    Table table = new Table("WHEN", "NAMESERVICE", "FROM", "TO", "EPOCH", "TOOK", "REASON", "PHASES");
-    List<Object> json = new ArrayList<>();
-    ExitCode code = ExitCode.OK;
-    for (NameserviceConfig ns : ctx.targets().selected()) {
-      List<Answer> answers = ask(ctx, ns, "/v1/timeline");
-      if (answers.stream().allMatch(x -> x.body() == null)) {
-        HaAdminException why = answers.get(0).failure();
-        reply.err(ns.id() + ": no controller answered: " + why.getMessage());
-        code = why.exitCode();
-        continue;
-      }
-      Map<String, JsonNode> events = new LinkedHashMap<>();
-      for (Answer answer : answers) {
-        if (answer.body() != null) {
-          entries(answer.body()).forEach(e -> events.putIfAbsent(key(e), e));
-        }
-      }
-      events.values().stream()
-          .sorted((x, y) -> when(x).compareTo(when(y)))
-          .forEach(e -> {
-            table.row(when(e), ns.id(), JsonFields.text(e, "from", "oldActive").orElse("-"),
-                JsonFields.text(e, "to", "newActive").orElse("-"), JsonFields.text(e, "epoch").orElse("-"),
-                JsonFields.duration(e, "durationMs", "tookMs", "duration").orElse("-"),
-                JsonFields.text(e, "reason", "cause").orElse("-"), phases(e));
-            json.add(e);
-          });
-    }
-    table.lines().forEach(reply::out);
-    reply.put("failovers", json);
-    return code;
-  }
-
-  private static List<JsonNode> entries(JsonNode body) {
-    JsonNode list = body.isArray() ? body : body.has("failovers") ? body.get("failovers")
-        : body.has("timeline") ? body.get("timeline") : body.get("events");
-    List<JsonNode> out = new ArrayList<>();
+  /** The explanation's sentences: an array, or an object with a list or a headline under a known name. */
+  private static List<String> lines(JsonNode body) {
+    List<String> lines = new ArrayList<>();
+    JsonNode list = body.isArray() ? body
+        : JsonFields.node(body, "explain", "explanation", "reasons", "lines", "blockers").orElse(null);
     if (list != null && list.isArray()) {
-      list.forEach(out::add);
-    }
-    return out;
-  }
-
-  private static String key(JsonNode e) {
-    return JsonFields.text(e, "id").orElse(JsonFields.text(e, "epoch").orElse("") + "@" + when(e));
-  }
-
-  private static String when(JsonNode e) {
-    return JsonFields.text(e, "startedAt", "at", "start", "time").orElse("-");
-  }
-
-  /** {@code detect 120ms, fence 412ms, promote 80ms}. */
-  private static String phases(JsonNode e) {
-    JsonNode phases = e.get("phases");
-    if (phases == null) {
-      return "-";
-    }
-    List<String> parts = new ArrayList<>();
-    if (phases.isArray()) {
-      phases.forEach(p -> parts.add(JsonFields.text(p, "name", "phase").orElse("?") + " "
-          + JsonFields.duration(p, "durationMs", "tookMs", "duration").orElse("?")));
+      list.forEach(i -> lines.add(i.isValueNode() ? i.asText() : i.toString()));
+    } else if (list != null) {
+      lines.add(list.asText());
     } else {
-      phases.fields().forEachRemaining(f -> parts.add(f.getKey() + " "
-          + (f.getValue().isNumber() ? Durations.format(Duration.ofMillis(f.getValue().asLong()))
-              : f.getValue().asText())));
+      JsonFields.text(body, "summary", "message", "verdict").ifPresentOrElse(lines::add, () -> lines.add(
+          body.toString()));
     }
-    return String.join(", ", parts);
+    return lines.isEmpty() ? List.of("(nothing to explain)") : lines;
   }
 
   static ExitCode pause(Context ctx, List<String> args, Reply reply) throws HaAdminException {
@@ -165,21 +107,15 @@ final class ControllerApiCommands {
       throws HaAdminException {
     NameserviceConfig ns = ctx.targets().nameservice();
     AdminApiClient api = ctx.adminApi();
-    List<Answer> answers = Parallel.map(ns.namenodes(), nn -> {
-      try {
-        return new Answer(nn, api.post(nn, path, body), null);
-      } catch (HaAdminException e) {
-        return new Answer(nn, null, e);
-      }
-    }, ctx.timeouts().check().plusSeconds(5), (nn, t) -> new Answer(nn, null,
-        new HaAdminException(ExitCode.TIMEOUT, "no answer from " + ControllerRpcClient.describe(nn))));
+    List<Answer> answers = ask(ctx, ns, nn -> api.post(nn, path, body));
     ExitCode code = ExitCode.OK;
     List<Object> json = new ArrayList<>();
     for (Answer answer : answers) {
       Map<String, Object> m = Reply.object();
       m.put("namenode", answer.nn().id());
       if (answer.body() != null) {
-        String until = JsonFields.text(answer.body(), "expiresAt", "until", "maintenance.expiresAt").orElse(null);
+        String until = JsonFields.instant(answer.body(), "until", "expiresAt", "maintenance.until", "pause.until")
+            .map(JsonFields::show).orElse(null);
         reply.out("Automatic failover of " + ns.id() + " " + verb + " at the controller of " + answer.nn().id()
             + (until != null && verb.equals("paused") ? " until " + until : ""));
         m.put("ok", true);
@@ -196,11 +132,21 @@ final class ControllerApiCommands {
     return code;
   }
 
-  private static List<Answer> ask(Context ctx, NameserviceConfig ns, String path) {
+  /** GETs {@code path} from every controller of {@code ns} at once. */
+  static List<Answer> get(Context ctx, NameserviceConfig ns, String path) {
     AdminApiClient api = ctx.adminApi();
+    return ask(ctx, ns, nn -> api.get(nn, path));
+  }
+
+  /** A call to one controller's admin API. */
+  interface Call {
+    JsonNode apply(NameNodeConfig nn) throws HaAdminException;
+  }
+
+  private static List<Answer> ask(Context ctx, NameserviceConfig ns, Call call) {
     return Parallel.map(ns.namenodes(), nn -> {
       try {
-        return new Answer(nn, api.get(nn, path), null);
+        return new Answer(nn, call.apply(nn), null);
       } catch (HaAdminException e) {
         return new Answer(nn, null, e);
       }

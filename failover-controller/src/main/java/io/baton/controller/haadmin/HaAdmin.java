@@ -106,7 +106,7 @@ public final class HaAdmin {
       case "-status" -> StatusCommand.run(ctx, inv.args(), reply);
       case "-checkFencing" -> CheckFencingCommand.run(ctx, inv.args(), reply);
       case "-explain" -> ControllerApiCommands.explain(ctx, inv.args(), reply);
-      case "-timeline" -> ControllerApiCommands.timeline(ctx, inv.args(), reply);
+      case "-timeline" -> TimelineCommand.run(ctx, inv.args(), reply);
       case "-pause" -> ControllerApiCommands.pause(ctx, inv.args(), reply);
       case "-resume" -> ControllerApiCommands.resume(ctx, inv.args(), reply);
       default -> throw new IllegalStateException("command without a handler: " + cmd);

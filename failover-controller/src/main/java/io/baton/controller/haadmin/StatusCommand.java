@@ -3,9 +3,11 @@ package io.baton.controller.haadmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.ha.HAServiceStatus;
 
@@ -35,16 +37,15 @@ final class StatusCommand {
     List<Object> json = new ArrayList<>();
     for (Row r : rows) {
       JsonNode c = r.controller();
-      boolean active = "active".equals(r.state());
-      String since = active && c != null ? JsonFields.text(c, "activeSince", "local.activeSince").orElse("-") : "-";
+      String since = "active".equals(r.state()) ? activeSince(r).map(JsonFields::show).orElse("-") : "-";
       String epoch = c != null ? JsonFields.text(c, "epoch", "election.epoch").orElse("-") : "-";
-      String last = c != null ? JsonFields.text(c, "lastFailover.at", "lastFailover.finishedAt",
-          "lastFailover.startedAt", "lastFailover.time").orElse("-") : "-";
-      String took = c != null ? JsonFields.duration(c, "lastFailover.durationMs", "lastFailover.tookMs",
-          "lastFailover.duration").orElse("-") : "-";
+      Optional<Failovers.Entry> last = lastFailover(rows, r.nn().nameserviceId());
+      String lastAt = last.flatMap(Failovers.Entry::start).map(JsonFields::show)
+          .map(t -> t + " (" + last.get().node() + ", " + last.get().outcome() + ")").orElse("-");
+      String took = last.flatMap(Failovers.Entry::took).map(Durations::format).orElse("-");
       table.row(r.nn().nameserviceId(), r.nn().id(), r.nn().haAddress().toString(), r.state(), r.health(), since,
-          epoch, last, took);
-      json.add(toJson(r, since, epoch, last, took));
+          epoch, lastAt, took);
+      json.add(toJson(r, since, epoch, lastAt, took));
     }
     table.lines().forEach(reply::out);
     rows.stream().filter(r -> r.error() != null).forEach(r -> reply.err(r.nn().qualifiedId() + ": " + r.error()));
@@ -52,6 +53,27 @@ final class StatusCommand {
         .forEach(r -> reply.err(r.nn().qualifiedId() + ": controller: " + r.controllerError()));
     reply.put("namenodes", json);
     return verdict(ctx, rows, reply);
+  }
+
+  /** Stated by the controller, else the end of this node's last successful promotion. */
+  private static Optional<Instant> activeSince(Row r) {
+    if (r.controller() == null) {
+      return Optional.empty();
+    }
+    Optional<Instant> stated = JsonFields.instant(r.controller(), "activeSince", "local.activeSince");
+    if (stated.isPresent()) {
+      return stated;
+    }
+    return Failovers.read(r.nn().nameserviceId(), r.nn().id(), r.controller()).stream()
+        .filter(e -> e.isPromotion() && e.node().equals(r.nn().id()) && e.outcome().equalsIgnoreCase("SUCCEEDED"))
+        .max(Failovers.BY_START).flatMap(Failovers.Entry::end);
+  }
+
+  /** The newest promotion any controller of the nameservice reports. */
+  private static Optional<Failovers.Entry> lastFailover(List<Row> rows, String nsId) {
+    return rows.stream().filter(r -> r.nn().nameserviceId().equals(nsId) && r.controller() != null)
+        .flatMap(r -> Failovers.read(nsId, r.nn().id(), r.controller()).stream())
+        .filter(Failovers.Entry::isPromotion).max(Failovers.BY_START);
   }
 
   private static Row probe(Context ctx, AdminApiClient api, NameNodeConfig nn) {
