@@ -24,7 +24,7 @@ final class ManualControl {
   }
 
   /** @throws HaAdminException {@link ExitCode#AUTO_FAILOVER_ENABLED} with Hadoop's words */
-  static void checkAllowed(Context ctx, NameNodeConfig nn, RequestSource source, org.slf4j.Logger log)
+  static void checkAllowed(Context ctx, NameNodeConfig nn, RequestSource source, Reply reply)
       throws HaAdminException {
     NameserviceConfig ns = ctx.targets().named(nn.nameserviceId());
     if (!ns.automaticFailover()) {
@@ -38,7 +38,7 @@ final class ManualControl {
               + "If you are very sure you know what you are doing, please \n"
               + "specify the --forcemanual flag.");
     }
-    log.warn("{}: proceeding with manual HA state management even though automatic failover is enabled",
-        nn.qualifiedId());
+    reply.err("Warning: proceeding with manual HA state management of " + nn.id()
+        + " although automatic failover is enabled");
   }
 }

@@ -25,7 +25,7 @@ final class TransitionCommands {
         .expect(cmd, 1);
     NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
     RequestSource source = ManualControl.requestSource(ctx, a);
-    ManualControl.checkAllowed(ctx, nn, source, log);
+    ManualControl.checkAllowed(ctx, nn, source, reply);
     if (!a.has(FORCE_ACTIVE)) {
       refuseIfAnotherIsActive(ctx, nn);
     }
@@ -43,7 +43,7 @@ final class TransitionCommands {
     CommandArgs a = CommandArgs.parse(cmd, args, Set.of(ManualControl.FORCE_MANUAL), Set.of()).expect(cmd, 1);
     NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
     RequestSource source = ManualControl.requestSource(ctx, a);
-    ManualControl.checkAllowed(ctx, nn, source, log);
+    ManualControl.checkAllowed(ctx, nn, source, reply);
     StateCommands.describe(reply, nn);
     reply.put("requestSource", source.name());
     try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().transition())) {
@@ -58,7 +58,7 @@ final class TransitionCommands {
     CommandArgs a = CommandArgs.parse(cmd, args, Set.of(ManualControl.FORCE_MANUAL), Set.of()).expect(cmd, 1);
     NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
     RequestSource source = ManualControl.requestSource(ctx, a);
-    ManualControl.checkAllowed(ctx, nn, source, log);
+    ManualControl.checkAllowed(ctx, nn, source, reply);
     StateCommands.describe(reply, nn);
     reply.put("requestSource", source.name());
     try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().transition())) {

@@ -81,7 +81,8 @@ class TransitionCommandsTest {
     Cli.Result r = cli(true).stdin("y\n").run("-transitionToActive", "--forcemanual", "nn2");
     assertThat(r.code()).isZero();
     assertThat(r.err()).startsWith("You have specified the --forcemanual flag. This flag is dangerous")
-        .endsWith("Are you sure you want to continue? (Y or N) ");
+        .endsWith("Are you sure you want to continue? (Y or N) Warning: proceeding with manual HA state management"
+            + " of nn2 although automatic failover is enabled\n");
     assertThat(nn2.calls).containsExactly("transitionToActive:REQUEST_BY_USER_FORCED");
     assertThat(nn2.state).isEqualTo(HAServiceState.ACTIVE);
   }
@@ -90,7 +91,8 @@ class TransitionCommandsTest {
   void forceManualWithYesDoesNotAsk() {
     nn2.state = HAServiceState.ACTIVE;
     Cli.Result r = cli(true).run("-transitionToStandby", "--forcemanual", "--yes", "nn2");
-    assertThat(r).isEqualTo(new Cli.Result(0, "", ""));
+    assertThat(r).isEqualTo(new Cli.Result(0, "", "Warning: proceeding with manual HA state management of nn2 "
+        + "although automatic failover is enabled\n"));
     assertThat(nn2.calls).containsExactly("transitionToStandby:REQUEST_BY_USER_FORCED");
   }
 
