@@ -31,6 +31,10 @@ final class RpcFailures {
       return remote(remote, who);
     }
     String limit = " (timeout " + Durations.format(timeout) + ")";
+    if (String.valueOf(failure.getMessage()).contains("exceeds maximum data length")) {
+      return new HaAdminException(ExitCode.FAILED, who + " at " + address + " answered with something that is "
+          + "not Hadoop IPC: is " + address + " its RPC port (and not, say, its HTTP port)?", failure);
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SocketTimeoutException) {
         return new HaAdminException(ExitCode.TIMEOUT,
@@ -46,8 +50,10 @@ final class RpcFailures {
             "Cannot connect to " + who + " at " + address + ": " + why + limit, failure);
       }
       if (t instanceof EOFException || t instanceof SocketException) {
-        return new HaAdminException(ExitCode.UNREACHABLE,
-            "Lost the connection to " + who + " at " + address + ": " + firstLine(t) + limit, failure);
+        // Hadoop wraps these with a long "For more details see: wiki" text; the innermost cause says it all.
+        String why = t instanceof EOFException ? "the server closed the connection" : innermost(t);
+        return new HaAdminException(ExitCode.UNREACHABLE, "Lost the connection to " + who + " at " + address
+            + ": " + why + " (is " + address + " a Hadoop IPC port?)" + limit, failure);
       }
     }
     return new HaAdminException(ExitCode.FAILED,
@@ -73,6 +79,14 @@ final class RpcFailures {
     }
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  private static String innermost(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return firstLine(root);
   }
 
   private static String simpleName(String className) {

@@ -4,7 +4,10 @@ import static io.baton.controller.haadmin.TestDeployment.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,36 @@ class StateCommandsTest {
     assertThat(r).isEqualTo(new Cli.Result(6, "", "NameNode nn1 (ns1) at 127.0.0.1:" + nn1.port()
         + " did not answer within 700ms\n"));
     assertThat(took).isBetween(Duration.ofMillis(600), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aPortThatIsNotHadoopIpcIsReported() throws IOException {
+    assertThat(runAgainstRawServer("HTTP/1.1 400 Bad Request\r\n\r\n")).isEqualTo(new Cli.Result(1, "",
+        "NameNode nn1 (ns1) at 127.0.0.1:" + rawPort + " answered with something that is not Hadoop IPC: is 127.0.0.1:"
+            + rawPort + " its RPC port (and not, say, its HTTP port)?\n"));
+    assertThat(runAgainstRawServer("")).isEqualTo(new Cli.Result(5, "", "Lost the connection to NameNode nn1 (ns1)"
+        + " at 127.0.0.1:" + rawPort + ": the server closed the connection (is 127.0.0.1:" + rawPort + " a Hadoop IPC"
+        + " port?) (timeout 2s)\n"));
+  }
+
+  private int rawPort;
+
+  /** A server that answers every connection with {@code reply} and closes it. */
+  private Cli.Result runAgainstRawServer(String reply) throws IOException {
+    try (ServerSocket raw = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      rawPort = raw.getLocalPort();
+      Thread server = new Thread(() -> {
+        try (Socket s = raw.accept()) {
+          s.getOutputStream().write(reply.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          // the test asserts on the client side
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      return new Cli(new TestDeployment().nameservice("ns1", false, node("nn1", rawPort, 1, 1), node("nn2", nn2))
+          .build(), new RecordingFencer()).run("-getServiceState", "nn1");
+    }
   }
 
   @Test
