@@ -3,7 +3,6 @@ package io.baton.controller.haadmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +85,13 @@ final class ControllerApiCommands {
     Map<String, Object> body = Reply.object();
     body.put("reason", a.value("reason").orElse("paused with haadmin by " + System.getProperty("user.name")));
     if (a.value("expiry").isPresent()) {
-      Duration expiry;
+      String expiry = a.value("expiry").get().trim();
       try {
-        expiry = Durations.parse("--expiry", a.value("expiry").get());
+        Durations.parse("--expiry", expiry);
       } catch (IllegalArgumentException e) {
         throw HaAdminException.usage(cmd, "pause: " + e.getMessage());
       }
-      body.put("expiry", expiry.toString());
+      body.put("expiry", expiry);
     }
     return change(ctx, "/v1/pause", body, "paused", reply);
   }
@@ -114,10 +113,9 @@ final class ControllerApiCommands {
       Map<String, Object> m = Reply.object();
       m.put("namenode", answer.nn().id());
       if (answer.body() != null) {
-        String until = JsonFields.instant(answer.body(), "until", "expiresAt", "maintenance.until", "pause.until")
-            .map(JsonFields::show).orElse(null);
+        String message = JsonFields.text(answer.body(), "message").filter(t -> !t.isBlank()).orElse(null);
         reply.out("Automatic failover of " + ns.id() + " " + verb + " at the controller of " + answer.nn().id()
-            + (until != null && verb.equals("paused") ? " until " + until : ""));
+            + (message != null ? ": " + message : ""));
         m.put("ok", true);
         m.put("response", answer.body());
       } else {

@@ -63,7 +63,8 @@ final class Failovers {
 
   /** The stated total, else from the first phase's start to the last phase's end, else the sum of phases. */
   private static Optional<Duration> took(JsonNode e) {
-    Optional<Duration> stated = JsonFields.duration(e, "durationMs", "tookMs", "duration", "total", "took");
+    Optional<Duration> stated = JsonFields.duration(e, "totalMillis", "durationMs", "tookMs", "duration",
+        "total", "took");
     if (stated.isPresent()) {
       return stated;
     }
@@ -75,13 +76,13 @@ final class Failovers {
     JsonNode last = phases.get(phases.size() - 1);
     Optional<Instant> s = JsonFields.instant(first, "start");
     Optional<Instant> ls = JsonFields.instant(last, "start");
-    Optional<Duration> ld = JsonFields.duration(last, "duration", "durationMs", "tookMs");
+    Optional<Duration> ld = JsonFields.duration(last, "millis", "duration", "durationMs", "tookMs");
     if (s.isPresent() && ls.isPresent() && ld.isPresent()) {
       return Optional.of(Duration.between(s.get(), ls.get().plus(ld.get())));
     }
     Duration sum = Duration.ZERO;
     for (JsonNode p : phases) {
-      sum = sum.plus(JsonFields.duration(p, "duration", "durationMs", "tookMs").orElse(Duration.ZERO));
+      sum = sum.plus(JsonFields.duration(p, "millis", "duration", "durationMs", "tookMs").orElse(Duration.ZERO));
     }
     return Optional.of(sum);
   }
@@ -95,7 +96,7 @@ final class Failovers {
     List<String> parts = new ArrayList<>();
     if (phases.isArray()) {
       phases.forEach(p -> parts.add(JsonFields.text(p, "name", "phase").orElse("?") + " "
-          + JsonFields.duration(p, "duration", "durationMs", "tookMs").map(Durations::format).orElse("?")));
+          + JsonFields.duration(p, "millis", "duration", "durationMs", "tookMs").map(Durations::format).orElse("?")));
     } else {
       phases.fields().forEachRemaining(f -> parts.add(f.getKey() + " "
           + JsonFields.duration(phases, f.getKey()).map(Durations::format).orElse(f.getValue().asText())));

@@ -48,11 +48,19 @@ final class StatusCommand {
       json.add(toJson(r, since, epoch, lastAt, took));
     }
     table.lines().forEach(reply::out);
+    rows.stream().filter(r -> r.controller() != null).forEach(r -> maintenance(r).ifPresent(reply::out));
     rows.stream().filter(r -> r.error() != null).forEach(r -> reply.err(r.nn().qualifiedId() + ": " + r.error()));
     rows.stream().filter(r -> r.controllerError() != null && r.error() == null)
         .forEach(r -> reply.err(r.nn().qualifiedId() + ": controller: " + r.controllerError()));
     reply.put("namenodes", json);
     return verdict(ctx, rows, reply);
+  }
+
+  /** {@code ns1.nn1: automatic failover paused until ...: reason}, when the controller is in maintenance. */
+  private static Optional<String> maintenance(Row r) {
+    return JsonFields.node(r.controller(), "maintenance").filter(m -> m.isObject()).map(m -> r.nn().qualifiedId()
+        + ": automatic failover paused" + JsonFields.instant(m, "until").map(t -> " until " + JsonFields.show(t))
+            .orElse("") + ": " + JsonFields.text(m, "reason").orElse("(no reason given)"));
   }
 
   /** Stated by the controller, else the end of this node's last successful promotion. */

@@ -11,15 +11,19 @@ import org.junit.jupiter.api.Test;
 
 /** -status, -explain, -timeline, -pause, -resume against real IPC NameNodes and stub admin APIs. */
 class ControllerApiCommandsTest {
+  /** As the controller's admin API writes it (Views.FailoverView). */
   private static final String PROMOTION = "{\"id\":3,\"kind\":\"PROMOTION\",\"nodeId\":\"nn1\","
       + "\"start\":\"2026-11-25T18:00:00.100Z\",\"reason\":\"nn2 stopped responding\",\"previousActive\":\"nn2\","
-      + "\"phases\":[{\"name\":\"elect\",\"start\":\"2026-11-25T18:00:00.100Z\",\"duration\":0.020000000,"
-      + "\"detail\":\"\"},{\"name\":\"fence\",\"start\":\"2026-11-25T18:00:00.120Z\",\"duration\":\"PT0.412S\","
-      + "\"detail\":\"\"},{\"name\":\"promote\",\"start\":\"2026-11-25T18:00:00.532Z\",\"duration\":80,"
-      + "\"detail\":\"\"}],\"epoch\":7,\"outcome\":\"SUCCEEDED\",\"detail\":\"fenced nn2 by sshfence\"}";
+      + "\"epoch\":7,\"outcome\":\"SUCCEEDED\",\"detail\":\"fenced nn2 by sshfence\",\"totalMillis\":512,"
+      + "\"phases\":[{\"name\":\"elect\",\"start\":\"2026-11-25T18:00:00.100Z\",\"millis\":20,\"detail\":\"\"},"
+      + "{\"name\":\"fence\",\"start\":\"2026-11-25T18:00:00.120Z\",\"millis\":412,\"detail\":\"\"},"
+      + "{\"name\":\"promote\",\"start\":\"2026-11-25T18:00:00.532Z\",\"millis\":80,\"detail\":\"\"}]}";
+  /** In other encodings (ISO and fractional-second durations, no total) that the reader also understands. */
   private static final String DEMOTION = "{\"id\":1,\"kind\":\"DEMOTION\",\"nodeId\":\"nn2\","
-      + "\"start\":\"2026-11-25T17:59:59Z\",\"reason\":\"health: not responding\",\"phases\":[],\"epoch\":null,"
-      + "\"outcome\":\"SUCCEEDED\",\"detail\":\"\"}";
+      + "\"start\":\"2026-11-25T17:59:59Z\",\"reason\":\"health: not responding\",\"phases\":["
+      + "{\"name\":\"quit\",\"start\":\"2026-11-25T17:59:59Z\",\"duration\":0.003000000},"
+      + "{\"name\":\"standby\",\"start\":\"2026-11-25T17:59:59.003Z\",\"duration\":\"PT0.007S\"}],"
+      + "\"epoch\":null,\"outcome\":\"SUCCEEDED\"}";
 
   private FakeNameNode nn1;
   private FakeNameNode nn2;
@@ -49,8 +53,10 @@ class ControllerApiCommandsTest {
 
   @Test
   void statusShowsOneRowPerNameNodeWithTheControllersFacts() {
-    c1.answer("GET /v1/status", 200, "{\"nodeId\":\"nn1\",\"state\":\"ACTIVE\",\"epoch\":7,"
-        + "\"recentFailovers\":[" + PROMOTION + "]}");
+    c1.answer("GET /v1/status", 200, "{\"nodeId\":\"nn1\",\"nameservice\":\"ns1\",\"state\":\"ACTIVE\","
+        + "\"health\":\"SERVICE_HEALTHY\",\"epoch\":7,\"maintenance\":{\"reason\":\"disk swap\","
+        + "\"since\":\"2026-11-25T18:10:00Z\",\"until\":\"2026-11-25T19:10:00.5Z\"},\"recentFailovers\":["
+        + PROMOTION + "]}");
     c2.answer("GET /v1/status", 200, "{\"nodeId\":\"nn2\",\"state\":\"STANDBY\",\"epoch\":7,"
         + "\"recentFailovers\":[" + DEMOTION + "]}");
     Cli.Result r = cli().run("-status");
@@ -64,7 +70,8 @@ class ControllerApiCommandsTest {
             + "ns1          nn1       " + pad(a1, w) + "active   healthy  2026-11-25T18:00:00Z  7      "
             + pad("2026-11-25T18:00:00Z (nn1, SUCCEEDED)", 39) + "512ms\n"
             + "ns1          nn2       " + pad(a2, w) + "standby  healthy  -                     7      "
-            + pad("2026-11-25T18:00:00Z (nn1, SUCCEEDED)", 39) + "512ms\n");
+            + pad("2026-11-25T18:00:00Z (nn1, SUCCEEDED)", 39) + "512ms\n"
+            + "ns1.nn1: automatic failover paused until 2026-11-25T19:10:00Z: disk swap\n");
     assertThat(r.err()).isEmpty();
   }
 
@@ -104,7 +111,7 @@ class ControllerApiCommandsTest {
 
   @Test
   void explainShowsEveryControllersView() {
-    c1.answer("GET /v1/explain", 200, "{\"nodeId\":\"nn1\",\"explain\":[\"nn1 is ACTIVE and holds the election "
+    c1.answer("GET /v1/explain", 200, "{\"nodeId\":\"nn1\",\"state\":\"ACTIVE\",\"lines\":[\"nn1 is ACTIVE and holds the election "
         + "lock\",\"in the election: healthy\"]}");
     c2.answer("GET /v1/explain", 200, "[\"nn2 is STANDBY; the lock is held by nn1\",\"automatic failover paused "
         + "since 2026-11-25T18:00:00Z until 2026-11-25T19:00:00Z: disk swap\"]");
@@ -140,8 +147,8 @@ class ControllerApiCommandsTest {
     assertThat(r.out()).isEqualTo(
         "WHEN                  NAMESERVICE  NAMENODE  EVENT      FROM  EPOCH  OUTCOME    TOOK   "
             + pad("REASON", 24) + "PHASES\n"
-            + "2026-11-25T17:59:59Z  ns1          nn2       demotion   -     -      SUCCEEDED  -      "
-            + pad("health: not responding", 24) + "-\n"
+            + "2026-11-25T17:59:59Z  ns1          nn2       demotion   -     -      SUCCEEDED  10ms   "
+            + pad("health: not responding", 24) + "quit 3ms, standby 7ms\n"
             + "2026-11-25T18:00:00Z  ns1          nn1       promotion  nn2   7      SUCCEEDED  512ms  "
             + pad("nn2 stopped responding", 24) + "elect 20ms, fence 412ms, promote 80ms\n");
     assertThat(cli().run("--json", "-timeline").out()).contains("\"kind\" : \"PROMOTION\"", "\"epoch\" : 7");
@@ -149,17 +156,16 @@ class ControllerApiCommandsTest {
 
   @Test
   void pauseAndResumeGoToEveryController() {
-    c1.answer("POST /v1/pause", 200, "{\"reason\":\"disk swap\",\"since\":\"2026-11-25T18:00:00Z\","
-        + "\"until\":\"2026-11-25T18:30:00Z\"}");
-    c2.answer("POST /v1/pause", 200, "{\"reason\":\"disk swap\",\"since\":\"2026-11-25T18:00:00Z\","
-        + "\"until\":\"2026-11-25T18:30:00Z\"}");
+    c1.answer("POST /v1/pause", 200, "{\"ok\":true,\"message\":\"paused until 2026-11-25T18:30:00Z: disk swap\"}");
+    c2.answer("POST /v1/pause", 200, "{\"ok\":true,\"message\":\"paused until 2026-11-25T18:30:00Z: disk swap\"}");
     Cli.Result r = cli().run("-pause", "--reason", "disk swap", "--expiry", "30m");
     assertThat(r).isEqualTo(new Cli.Result(0,
-        "Automatic failover of ns1 paused at the controller of nn1 until 2026-11-25T18:30:00Z\n"
-            + "Automatic failover of ns1 paused at the controller of nn2 until 2026-11-25T18:30:00Z\n", ""));
-    assertThat(c1.requests).containsExactly("POST /v1/pause {\"reason\":\"disk swap\",\"expiry\":\"PT30M\"}");
-    c1.answer("POST /v1/resume", 200, "{}");
-    c2.answer("POST /v1/resume", 409, "{\"error\":\"conflict\",\"message\":\"not paused\"}");
+        "Automatic failover of ns1 paused at the controller of nn1: paused until 2026-11-25T18:30:00Z: disk swap\n"
+            + "Automatic failover of ns1 paused at the controller of nn2: paused until 2026-11-25T18:30:00Z: disk swap\n",
+        ""));
+    assertThat(c1.requests).containsExactly("POST /v1/pause {\"reason\":\"disk swap\",\"expiry\":\"30m\"}");
+    c1.answer("POST /v1/resume", 200, "{\"ok\":true,\"message\":\"\"}");
+    c2.answer("POST /v1/resume", 409, "{\"ok\":false,\"message\":\"not paused\"}");
     Cli.Result resumed = cli().run("-resume");
     assertThat(resumed).isEqualTo(new Cli.Result(7, "Automatic failover of ns1 resumed at the controller of nn1\n",
         "the controller of nn2 (ns1) at http://127.0.0.1:" + c2.adminPort() + "/v1/resume answered 409: not paused\n"));
