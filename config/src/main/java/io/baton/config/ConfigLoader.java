@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -36,19 +38,27 @@ public final class ConfigLoader {
   }
 
   static LoadReport inspect(Path confDir, LoadOptions opts, LocalAddresses addresses) {
+    return inspectWithOrigins(confDir, opts, addresses).report();
+  }
+
+  /** The report plus where each value came from, for {@code baton config}. */
+  record Inspection(LoadReport report, Optional<SettingReader> settings) {}
+
+  static Inspection inspectWithOrigins(Path confDir, LoadOptions opts, LocalAddresses addresses) {
     Problems problems = new Problems();
     try {
-      Optional<DeploymentConfig> config = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems);
-      return new LoadReport(config, problems.toList());
+      Optional<Built> built = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems);
+      return new Inspection(new LoadReport(built.map(Built::config), problems.toList()), built.map(Built::settings));
     } catch (RuntimeException e) {
       problems.add("baton", null, "internal error while loading the configuration: " + e,
           "report this as a Baton bug, with the conf folder");
-      return new LoadReport(Optional.empty(), problems.toList());
+      return new Inspection(new LoadReport(Optional.empty(), problems.toList()), Optional.empty());
     }
   }
 
-  private static Optional<DeploymentConfig> load(Path dir, LoadOptions opts, LocalAddresses addresses,
-      Problems problems) {
+  private record Built(DeploymentConfig config, SettingReader settings) {}
+
+  private static Optional<Built> load(Path dir, LoadOptions opts, LocalAddresses addresses, Problems problems) {
     if (dir == null || !Files.isDirectory(dir)) {
       problems.add("--conf", null, "'" + dir + "' is not a folder",
           "pass --conf <folder> (or set HADOOP_CONF_DIR) with hdfs-site.xml and/or baton.yaml");
@@ -85,7 +95,7 @@ public final class ConfigLoader {
     DeploymentConfig config = new DeploymentConfig(confDir, nameservices, local.local(), local.reason(), health,
         failover, controller, journal, hadoopProperties(hadoop, settings, nameservices));
     runValidators(config, problems);
-    return Optional.of(config);
+    return Optional.of(new Built(config, settings));
   }
 
   private static Optional<YamlNode> readYaml(Path confDir, Problems problems) {
@@ -96,7 +106,7 @@ public final class ConfigLoader {
     try {
       return new YamlReader(problems).read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      problems.add(YAML_FILE, YAML_FILE, "exists but cannot be read (" + e.getMessage() + ")",
+      problems.add(YAML_FILE, null, "exists but cannot be read (" + e.getMessage() + ")",
           "make " + file + " a readable UTF-8 file, or remove it");
       return Optional.empty();
     }
@@ -131,7 +141,19 @@ public final class ConfigLoader {
 
   /** Contributed checks (e.g. the fencing module's method parser); a failing validator is a problem too. */
   private static void runValidators(DeploymentConfig config, Problems problems) {
-    for (ConfigValidator validator : ServiceLoader.load(ConfigValidator.class)) {
+    Iterator<ConfigValidator> validators = ServiceLoader.load(ConfigValidator.class).iterator();
+    while (true) {
+      ConfigValidator validator;
+      try {
+        if (!validators.hasNext()) {
+          return;
+        }
+        validator = validators.next();
+      } catch (ServiceConfigurationError e) {
+        problems.add("baton", null, "a configuration validator cannot be loaded: " + e.getMessage(),
+            "check the classpath (bin/baton builds it from the module's target/classpath.txt)");
+        continue;
+      }
       try {
         List<ConfigProblem> found = validator.validate(config);
         if (found != null) {

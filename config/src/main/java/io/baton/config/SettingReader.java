@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +27,7 @@ final class SettingReader {
   private final Problems problems;
   private final Map<String, Origin> origins = new HashMap<>();
   private final Map<String, String> yamlAsHadoop = new LinkedHashMap<>();
+  private final Set<Origin> broken = new HashSet<>();
 
   SettingReader(YamlNode yaml, HadoopLayer hadoop, Problems problems) {
     this.yaml = yaml;
@@ -44,6 +48,26 @@ final class SettingReader {
     return yamlAsHadoop;
   }
 
+  /**
+   * Reports a value that cannot be used. Rules skip broken values: the default standing in for them would
+   * only produce follow-on problems (e.g. two NameNodes "sharing" the default port).
+   */
+  void problem(Setting s, Scope scope, String message, String fix) {
+    Origin o = origin(s, scope);
+    broken.add(o);
+    problems.add(o, message, fix);
+  }
+
+  /** Whether the value of {@code s} for {@code scope} was reported as unusable. */
+  boolean isBroken(Setting s, Scope scope) {
+    return broken.contains(origin(s, scope));
+  }
+
+  private void fail(Raw raw, String message, String fix) {
+    broken.add(raw.origin());
+    problems.add(raw.origin(), message, fix);
+  }
+
   boolean isSet(Setting s, Scope scope) {
     return find(s, scope) != null;
   }
@@ -62,21 +86,21 @@ final class SettingReader {
       try {
         d = Durations.parse(raw.text());
       } catch (IllegalArgumentException e) {
-        problems.add(raw.origin(), e.getMessage(), Durations.FORMAT_HINT);
+        fail(raw, e.getMessage(), Durations.FORMAT_HINT);
         return fallback;
       }
     } else {
       try {
         d = Duration.ofMillis(Long.parseLong(raw.text().strip()));
       } catch (NumberFormatException e) {
-        problems.add(raw.origin(), "'" + raw.text() + "' is not a whole number of milliseconds",
+        fail(raw, "'" + raw.text() + "' is not a whole number of milliseconds",
             "write milliseconds as digits only, e.g. " + fallback.toMillis());
         return fallback;
       }
     }
     boolean zeroOk = s.kind() == Kind.DURATION_OR_ZERO;
     if (d.isNegative() || (d.isZero() && !zeroOk)) {
-      problems.add(raw.origin(), (zeroOk ? "must not be negative" : "must be positive") + ", got " + raw.text(),
+      fail(raw, (zeroOk ? "must not be negative" : "must be positive") + ", got " + raw.text(),
           zeroOk ? "use 0s to turn it off, or a positive duration such as " + s.defaultText()
               : "use a duration above zero, such as " + s.defaultText());
       return fallback;
@@ -94,10 +118,10 @@ final class SettingReader {
     if (raw.node() != null && raw.node().kind() != YamlNode.Kind.SCALAR) {
       return scalar(raw, "true or false") && fallback;
     }
-    String t = raw.text().strip().toLowerCase(java.util.Locale.ROOT);
+    String t = raw.text().strip().toLowerCase(Locale.ROOT);
     boolean typed = raw.node() == null || raw.node().scalarType() == YamlNode.ScalarType.BOOLEAN;
     if (!typed || !(t.equals("true") || t.equals("false"))) {
-      problems.add(raw.origin(), "'" + raw.text() + "' is not a boolean", "write true or false");
+      fail(raw, "'" + raw.text() + "' is not a boolean", "write true or false");
       return fallback;
     }
     writeBack(s, scope, raw, t);
@@ -122,11 +146,11 @@ final class SettingReader {
       }
       value = Integer.parseInt(raw.text().strip());
     } catch (NumberFormatException e) {
-      problems.add(raw.origin(), "'" + raw.text() + "' is not a whole number", "write digits only, e.g. " + fallback);
+      fail(raw, "'" + raw.text() + "' is not a whole number", "write digits only, e.g. " + fallback);
       return fallback;
     }
     if (value < min || value > max) {
-      problems.add(raw.origin(), value + " is outside " + min + "-" + max, "use a number from " + min + " to " + max);
+      fail(raw, value + " is outside " + min + "-" + max, "use a number from " + min + " to " + max);
       return fallback;
     }
     writeBack(s, scope, raw, Integer.toString(value));
@@ -153,7 +177,7 @@ final class SettingReader {
     try {
       return Optional.of(Path.of(text.get()));
     } catch (InvalidPathException e) {
-      problems.add(origin(s, scope), "'" + text.get() + "' is not a valid path: " + e.getReason(), "write a file path");
+      problem(s, scope, "'" + text.get() + "' is not a valid path: " + e.getReason(), "write a file path");
       return Optional.empty();
     }
   }
@@ -166,13 +190,11 @@ final class SettingReader {
     }
     List<String> values = new ArrayList<>();
     if (raw.node() != null && raw.node().kind() == YamlNode.Kind.SEQUENCE) {
-      for (YamlNode item : raw.node().items()) {
-        if (item.kind() != YamlNode.Kind.SCALAR) {
-          problems.add(raw.origin(), "holds " + item.describe() + " at line " + item.line(), "list plain values only");
-          return List.of();
-        }
-        values.add(item.text().strip());
+      Optional<List<String>> items = items(raw);
+      if (items.isEmpty()) {
+        return List.of();
       }
+      values.addAll(items.get());
     } else if (raw.node() == null || scalar(raw, "a list")) {
       values.addAll(Arrays.asList(raw.text().split(",")));
     }
@@ -189,15 +211,11 @@ final class SettingReader {
     }
     String text;
     if (raw.node() != null && raw.node().kind() == YamlNode.Kind.SEQUENCE) {
-      List<String> items = new ArrayList<>();
-      for (YamlNode item : raw.node().items()) {
-        if (item.kind() != YamlNode.Kind.SCALAR) {
-          problems.add(raw.origin(), "holds " + item.describe() + " at line " + item.line(), "list plain values only");
-          return "";
-        }
-        items.add(item.text().strip());
+      Optional<List<String>> items = items(raw);
+      if (items.isEmpty()) {
+        return "";
       }
-      text = String.join("\n", items);
+      text = String.join("\n", items.get());
     } else if (raw.node() == null || scalar(raw, "text or a list")) {
       // One method per line, as Hadoop's NodeFencer reads it; indentation from the XML is noise.
       text = String.join("\n", raw.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
@@ -208,11 +226,24 @@ final class SettingReader {
     return text;
   }
 
+  /** The items of a YAML list of plain values; empty (after a problem) when an item is a list or mapping. */
+  private Optional<List<String>> items(Raw raw) {
+    List<String> items = new ArrayList<>();
+    for (YamlNode item : raw.node().items()) {
+      if (item.kind() != YamlNode.Kind.SCALAR) {
+        fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
+        return Optional.empty();
+      }
+      items.add(item.text().strip());
+    }
+    return Optional.of(items);
+  }
+
   private boolean scalar(Raw raw, String expected) {
     if (raw.node().kind() == YamlNode.Kind.SCALAR) {
       return true;
     }
-    problems.add(raw.origin(), "expected " + expected + ", got " + raw.node().describe(), "write " + expected);
+    fail(raw, "expected " + expected + ", got " + raw.node().describe(), "write " + expected);
     return false;
   }
 

@@ -66,9 +66,14 @@ final class TopologyBuilder {
       namenode(ns, nn).ifPresent(namenodes::add);
     }
     Scope scope = Scope.ns(ns);
+    Optional<String> preferred = settings.string(Settings.PREFERRED_ACTIVE, scope);
+    if (preferred.isPresent() && !nnIds.contains(preferred.get())) {
+      settings.problem(Settings.PREFERRED_ACTIVE, scope, "names '" + preferred.get() + "', which is not a NameNode of "
+          + ns + " (" + String.join(", ", nnIds) + ")", "use one of: " + String.join(", ", nnIds));
+      preferred = Optional.empty();
+    }
     return new NameserviceConfig(ns, namenodes, settings.bool(Settings.AUTOMATIC_FAILOVER, scope),
-        zooKeeper.build(ns, nnIds), settings.string(Settings.PREFERRED_ACTIVE, scope),
-        sharedEdits(scope));
+        zooKeeper.build(ns, nnIds), preferred, sharedEdits(scope));
   }
 
   private Optional<NameNodeConfig> namenode(String ns, String nn) {
@@ -94,11 +99,16 @@ final class TopologyBuilder {
   }
 
   private FencingConfig fencing(Scope scope) {
+    // Key files are not opened here: they are sshfence's business (fencing module), and they may exist
+    // only on the hosts that run a controller, not where the configuration is checked.
     List<Path> keys = new ArrayList<>();
     for (String file : settings.list(Settings.SSH_PRIVATE_KEY_FILES, scope)) {
-      Optional<Path> key = Files2.readableFile(confDir, file, settings.origin(Settings.SSH_PRIVATE_KEY_FILES, scope),
-          "sshfence cannot use it", problems);
-      key.ifPresent(keys::add);
+      try {
+        keys.add(confDir.resolve(file));
+      } catch (java.nio.file.InvalidPathException e) {
+        settings.problem(Settings.SSH_PRIVATE_KEY_FILES, scope, "'" + file + "' is not a valid path",
+            "write file paths, comma-separated");
+      }
     }
     return new FencingConfig(
         settings.lines(Settings.FENCING_METHODS, scope),
@@ -121,7 +131,7 @@ final class TopologyBuilder {
       }
       return Optional.of(hp);
     } catch (IllegalArgumentException e) {
-      problems.add(settings.origin(s, scope), e.getMessage(), "write host:port with a port from 1 to 65535");
+      settings.problem(s, scope, e.getMessage(), "write host:port with a port from 1 to 65535");
       return Optional.empty();
     }
   }
@@ -134,8 +144,7 @@ final class TopologyBuilder {
     try {
       return Optional.of(SharedEdits.parse(text.get()));
     } catch (IllegalArgumentException e) {
-      problems.add(settings.origin(Settings.SHARED_EDITS, scope), e.getMessage(),
-          "write qjournal://host:port;host:port/journalId");
+      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(), "write qjournal://host:port;host:port/journalId");
       return Optional.empty();
     }
   }

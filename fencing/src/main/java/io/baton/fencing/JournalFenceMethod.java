@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +32,14 @@ import java.util.function.Function;
 final class JournalFenceMethod implements FenceMethod {
   private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One client per process, made on first use: building one costs seconds on a busy machine. */
+  private static final class SharedClient {
+    static final HttpClient INSTANCE = HttpClient.newBuilder()
+        .connectTimeout(MAX_CONNECT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
 
   private final SharedEditsConfig edits;
   private final String fencedBy;
@@ -81,10 +90,7 @@ final class JournalFenceMethod implements FenceMethod {
   private List<Answer> ask(Deadline deadline, Function<HostPort, HttpRequest.Builder> request,
       boolean stopAtMajority) throws InterruptedException {
     Duration timeout = deadline.remaining();
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofMillis(deadline.capMillis(MAX_CONNECT)))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    HttpClient client = SharedClient.INSTANCE; // the request timeout bounds the connect too
     LinkedBlockingQueue<Answer> done = new LinkedBlockingQueue<>();
     List<CompletableFuture<?>> calls = new ArrayList<>();
     for (HostPort node : edits.journalNodes()) {
@@ -114,6 +120,7 @@ final class JournalFenceMethod implements FenceMethod {
             majority ? "not waited for (majority reached)" : "no answer within " + timeout.toMillis() + " ms", false));
       }
     }
+    answers.sort(Comparator.comparingInt(a -> edits.journalNodes().indexOf(a.node()))); // configured order
     return answers;
   }
 
