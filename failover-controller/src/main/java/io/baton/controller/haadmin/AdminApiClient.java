@@ -24,14 +24,21 @@ import java.util.Map;
 final class AdminApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http;
   private final ControllerConfig controller;
   private final Duration timeout;
+  private HttpClient http;
 
   AdminApiClient(ControllerConfig controller, Duration timeout) {
     this.controller = controller;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** Built on first use, once: building one is slow, and most commands never call the admin API. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+    return http;
   }
 
   /** {@code http://127.0.0.1:18090}: a wildcard bind address means "the NameNode's host". */
@@ -67,7 +74,7 @@ final class AdminApiClient {
     String limit = " (timeout " + Durations.format(timeout) + ")";
     HttpResponse<String> response;
     try {
-      response = http.send(request.uri(URI.create(url)).timeout(timeout).header("Accept", "application/json")
+      response = http().send(request.uri(URI.create(url)).timeout(timeout).header("Accept", "application/json")
           .build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpConnectTimeoutException e) {
       throw new HaAdminException(ExitCode.TIMEOUT,

@@ -15,13 +15,10 @@ record Context(
     Timeouts timeouts,
     Configuration ipcConf,
     Fencer fencer,
-    Confirmation confirmation) {
+    Confirmation confirmation,
+    AdminApiClient adminApi) {
 
   NameNodeClient nameNode(NameNodeConfig nn, java.time.Duration timeout) throws HaAdminException {
     return NameNodeClient.open(nn, timeout, ipcConf);
-  }
-
-  AdminApiClient adminApi() {
-    return new AdminApiClient(deployment.controller(), timeouts.check());
   }
 }

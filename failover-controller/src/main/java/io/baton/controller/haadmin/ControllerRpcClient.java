@@ -25,11 +25,7 @@ final class ControllerRpcClient {
   static void gracefulFailover(NameNodeConfig target, Duration timeout, Configuration conf) throws HaAdminException {
     HostPort address = target.controllerAddress();
     String who = describe(target);
-    InetSocketAddress socket = address.toSocketAddress();
-    if (socket.isUnresolved()) {
-      throw new HaAdminException(ExitCode.UNREACHABLE,
-          "Cannot connect to " + who + " at " + address + ": unknown host " + address.host());
-    }
+    InetSocketAddress socket = IpcSettings.resolve(address, who);
     ZKFCProtocolClientSideTranslatorPB proxy = null;
     try {
       proxy = new ZKFCProtocolClientSideTranslatorPB(socket, IpcSettings.withTimeout(conf, timeout),

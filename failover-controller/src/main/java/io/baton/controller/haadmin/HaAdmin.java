@@ -136,8 +136,9 @@ public final class HaAdmin {
     inv.hadoopOverrides().forEach(ipc::set);
     Confirmation confirmation = new Confirmation(
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), err, inv.assumeYes());
-    return new Context(inv, deployment, new Targets(deployment, inv.nameservice()),
-        Timeouts.of(deployment.failover(), inv.timeout()), ipc, fencer, confirmation);
+    Timeouts timeouts = Timeouts.of(deployment.failover(), inv.timeout());
+    return new Context(inv, deployment, new Targets(deployment, inv.nameservice()), timeouts, ipc, fencer,
+        confirmation, new AdminApiClient(deployment.controller(), timeouts.check()));
   }
 
   private void printFailure(HaAdminException failure, boolean debug, boolean json) {

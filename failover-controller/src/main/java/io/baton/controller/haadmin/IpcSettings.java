@@ -39,6 +39,16 @@ final class IpcSettings {
     return conf;
   }
 
+  /** The socket address of {@code address}, or UNREACHABLE naming {@code who} when the host does not resolve. */
+  static java.net.InetSocketAddress resolve(io.baton.config.HostPort address, String who) throws HaAdminException {
+    java.net.InetSocketAddress socket = address.toSocketAddress();
+    if (socket.isUnresolved()) {
+      throw new HaAdminException(ExitCode.UNREACHABLE,
+          "Cannot connect to " + who + " at " + address + ": unknown host " + address.host());
+    }
+    return socket;
+  }
+
   static int millis(Duration timeout) {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
   }

@@ -38,11 +38,7 @@ final class NameNodeClient implements AutoCloseable {
   static NameNodeClient open(NameNodeConfig nn, Duration timeout, Configuration conf) throws HaAdminException {
     HostPort address = nn.haAddress();
     String who = describe(nn);
-    InetSocketAddress socket = address.toSocketAddress();
-    if (socket.isUnresolved()) {
-      throw new HaAdminException(ExitCode.UNREACHABLE,
-          "Cannot connect to " + who + " at " + address + ": unknown host " + address.host());
-    }
+    InetSocketAddress socket = IpcSettings.resolve(address, who);
     try {
       var proxy = new HAServiceProtocolClientSideTranslatorPB(socket, IpcSettings.withTimeout(conf, timeout),
           SocketFactory.getDefault(), IpcSettings.millis(timeout));

@@ -39,37 +39,38 @@ final class TransitionCommands {
   }
 
   static ExitCode toStandby(Context ctx, List<String> args, Reply reply) throws HaAdminException {
-    String cmd = "-transitionToStandby";
-    CommandArgs a = CommandArgs.parse(cmd, args, Set.of(ManualControl.FORCE_MANUAL), Set.of()).expect(cmd, 1);
-    NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
-    RequestSource source = ManualControl.requestSource(ctx, a);
-    ManualControl.checkAllowed(ctx, nn, source, reply);
-    StateCommands.describe(reply, nn);
-    reply.put("requestSource", source.name());
-    try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().transition())) {
-      client.transitionToStandby(source);
-    }
-    log.info("{}: transitioned to standby by haadmin ({})", nn.qualifiedId(), source);
-    return ExitCode.OK;
+    return simpleTransition(ctx, "-transitionToStandby", args, reply, NameNodeClient::transitionToStandby);
   }
 
   static ExitCode toObserver(Context ctx, List<String> args, Reply reply) throws HaAdminException {
-    String cmd = "-transitionToObserver";
-    CommandArgs a = CommandArgs.parse(cmd, args, Set.of(ManualControl.FORCE_MANUAL), Set.of()).expect(cmd, 1);
-    NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
-    RequestSource source = ManualControl.requestSource(ctx, a);
-    ManualControl.checkAllowed(ctx, nn, source, reply);
-    StateCommands.describe(reply, nn);
-    reply.put("requestSource", source.name());
-    try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().transition())) {
-      client.transitionToObserver(source);
+    try {
+      return simpleTransition(ctx, "-transitionToObserver", args, reply, NameNodeClient::transitionToObserver);
     } catch (HaAdminException e) {
       if (e.exitCode() == ExitCode.REFUSED) {
         throw new HaAdminException(ExitCode.REFUSED, "transitionToObserver failed! " + e.getMessage(), e);
       }
       throw e;
     }
-    log.info("{}: transitioned to observer by haadmin ({})", nn.qualifiedId(), source);
+  }
+
+  /** A transition call on one NameNode. */
+  private interface Transition {
+    void apply(NameNodeClient client, RequestSource source) throws HaAdminException;
+  }
+
+  /** {@code <cmd> [--forcemanual] <id>}: the guard, then the call with the transition timeout. */
+  private static ExitCode simpleTransition(Context ctx, String cmd, List<String> args, Reply reply,
+      Transition transition) throws HaAdminException {
+    CommandArgs a = CommandArgs.parse(cmd, args, Set.of(ManualControl.FORCE_MANUAL), Set.of()).expect(cmd, 1);
+    NameNodeConfig nn = ctx.targets().namenode(a.positional().get(0));
+    RequestSource source = ManualControl.requestSource(ctx, a);
+    ManualControl.checkAllowed(ctx, nn, source, reply);
+    StateCommands.describe(reply, nn);
+    reply.put("requestSource", source.name());
+    try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().transition())) {
+      transition.apply(client, source);
+    }
+    log.info("{}: {} by haadmin ({})", nn.qualifiedId(), CommandArgs.bare(cmd), source);
     return ExitCode.OK;
   }
 
