@@ -12,8 +12,8 @@ import java.util.Random;
  * and hold times), so a failing seed replays. The pool leaves out faults the mode cannot inject.
  */
 public final class RandomSchedule {
-  static final int MIN_STEPS = 3;
-  static final int MAX_STEPS = 5;
+  static final int MIN_STEPS = 2;
+  static final int MAX_STEPS = 4;
   /** Hold factors in quarters of the session timeout: 0.5 .. 2.0. */
   static final double[] FACTORS = {0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0};
 
