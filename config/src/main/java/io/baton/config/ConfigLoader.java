@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -96,7 +98,7 @@ public final class ConfigLoader {
     try {
       return new YamlReader(problems).read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      problems.add(YAML_FILE, YAML_FILE, "exists but cannot be read (" + e.getMessage() + ")",
+      problems.add(YAML_FILE, null, "exists but cannot be read (" + e.getMessage() + ")",
           "make " + file + " a readable UTF-8 file, or remove it");
       return Optional.empty();
     }
@@ -131,7 +133,19 @@ public final class ConfigLoader {
 
   /** Contributed checks (e.g. the fencing module's method parser); a failing validator is a problem too. */
   private static void runValidators(DeploymentConfig config, Problems problems) {
-    for (ConfigValidator validator : ServiceLoader.load(ConfigValidator.class)) {
+    Iterator<ConfigValidator> validators = ServiceLoader.load(ConfigValidator.class).iterator();
+    while (true) {
+      ConfigValidator validator;
+      try {
+        if (!validators.hasNext()) {
+          return;
+        }
+        validator = validators.next();
+      } catch (ServiceConfigurationError e) {
+        problems.add("baton", null, "a configuration validator cannot be loaded: " + e.getMessage(),
+            "check the classpath (bin/baton builds it from the module's target/classpath.txt)");
+        continue;
+      }
       try {
         List<ConfigProblem> found = validator.validate(config);
         if (found != null) {

@@ -20,9 +20,15 @@ public record ConfigProblem(String key, Optional<String> location, String messag
     return new ConfigProblem(key, Optional.ofNullable(location), message, fix);
   }
 
-  /** {@code baton.yaml:12: zookeeper.session-timeout: must be positive, got -1s. Fix: ...} */
+  /**
+   * {@code baton.yaml:12: zookeeper.session-timeout: must be positive, got -1s. Fix: ...}; a whole-file problem
+   * whose key is the file itself reads {@code hdfs-site.xml:5: malformed XML: ...}.
+   */
   @Override
   public String toString() {
-    return location.map(l -> l + ": ").orElse("") + key + ": " + message + (fix.isEmpty() ? "" : ". Fix: " + fix);
+    String where = location.map(l -> l.equals(key) || l.startsWith(key + ":") ? l + ": " : l + ": " + key + ": ")
+        .orElse(key + ": ");
+    boolean closed = message.endsWith(".") || message.endsWith("?");
+    return where + message + (fix.isEmpty() ? "" : (closed ? " " : ". ") + "Fix: " + fix);
   }
 }

@@ -23,13 +23,15 @@ final class ConfigRules {
 
   void check(List<NameserviceConfig> nameservices, HealthMonitorConfig health, FailoverConfig failover) {
     Scope g = Scope.GLOBAL;
-    if (failover.gracefulFenceRpcTimeout().compareTo(failover.newActiveRpcTimeout()) >= 0) {
+    if (ok(g, Settings.FO_GRACEFUL_FENCE_TIMEOUT, Settings.FO_NEW_ACTIVE_TIMEOUT)
+        && failover.gracefulFenceRpcTimeout().compareTo(failover.newActiveRpcTimeout()) >= 0) {
       problems.add(settings.origin(Settings.FO_GRACEFUL_FENCE_TIMEOUT, g),
           "graceful-fence timeout " + fmt(failover.gracefulFenceRpcTimeout()) + " is not shorter than new-active"
               + " timeout " + fmt(failover.newActiveRpcTimeout()),
           "make failover.graceful-fence-rpc-timeout shorter than failover.new-active-rpc-timeout");
     }
-    if (failover.retryBackoff().compareTo(failover.maxRetryBackoff()) > 0) {
+    if (ok(g, Settings.FO_RETRY_BACKOFF, Settings.FO_MAX_RETRY_BACKOFF)
+        && failover.retryBackoff().compareTo(failover.maxRetryBackoff()) > 0) {
       problems.add(settings.origin(Settings.FO_RETRY_BACKOFF, g),
           "retry back-off " + fmt(failover.retryBackoff()) + " is longer than its cap "
               + fmt(failover.maxRetryBackoff()),
@@ -45,20 +47,21 @@ final class ConfigRules {
     Scope scope = Scope.ns(ns.id());
     ZooKeeperConfig zk = ns.zookeeper();
     Origin session = settings.origin(Settings.ZK_SESSION_TIMEOUT, scope);
-    if (zk.sessionTimeout().compareTo(MIN_SESSION_TIMEOUT) < 0) {
+    if (!ok(scope, Settings.ZK_SESSION_TIMEOUT)) {
+      // already reported
+    } else if (zk.sessionTimeout().compareTo(MIN_SESSION_TIMEOUT) < 0) {
       problems.add(session, "session timeout " + fmt(zk.sessionTimeout()) + " is below 2s",
           "use 2s or more (ZooKeeper servers refuse shorter sessions; Hadoop uses 10s)");
-    } else if (health.checkInterval().compareTo(zk.sessionTimeout()) >= 0) {
+    } else if (ok(Scope.GLOBAL, Settings.HM_CHECK_INTERVAL)
+        && health.checkInterval().compareTo(zk.sessionTimeout()) >= 0) {
       problems.add(settings.origin(Settings.HM_CHECK_INTERVAL, Scope.GLOBAL),
           "health check interval " + fmt(health.checkInterval()) + " is not shorter than the " + ns.id()
               + " ZooKeeper session timeout " + fmt(zk.sessionTimeout()),
           "make health-monitor.check-interval shorter than zookeeper.session-timeout");
     }
-    ns.preferredActive().filter(p -> ns.namenode(p).isEmpty()).ifPresent(p ->
-        problems.add(settings.origin(Settings.PREFERRED_ACTIVE, scope), "names '" + p + "', which is not a NameNode of "
-            + ns.id() + " (" + String.join(", ", ns.namenodeIds()) + ")", "use one of " + ns.namenodeIds()));
-    if (ns.automaticFailover() && !zk.isConfigured()) {
-      problems.add(settings.origin(Settings.ZK_QUORUM, scope), "is not set, but automatic failover of " + ns.id() + " needs ZooKeeper",
+    if (ns.automaticFailover() && !zk.isConfigured() && ok(scope, Settings.ZK_QUORUM)) {
+      problems.add(settings.origin(Settings.ZK_QUORUM, scope),
+          "is not set, but automatic failover of " + ns.id() + " needs ZooKeeper",
           "set ha.zookeeper.quorum (or zookeeper.quorum in baton.yaml), or turn automatic failover off");
     }
     for (NameNodeConfig nn : ns.namenodes()) {
@@ -69,18 +72,20 @@ final class ConfigRules {
   private void checkFencing(NameserviceConfig ns, NameNodeConfig nn) {
     Scope scope = Scope.nn(ns.id(), nn.id());
     FencingConfig f = nn.fencing();
-    if (ns.automaticFailover() && !f.isConfigured()) {
+    if (ns.automaticFailover() && !f.isConfigured() && ok(scope, Settings.FENCING_METHODS)) {
       problems.add(settings.origin(Settings.FENCING_METHODS, scope), "no fencing method for " + nn.qualifiedId()
           + ", but automatic failover is on", "set dfs.ha.fencing.methods (or fencing.methods in baton.yaml), e.g."
           + " sshfence, then shell(/bin/true) if the journal's epoch is your last line of defence");
     }
     boolean usesSsh = f.methods().lines().map(String::strip).anyMatch(l -> l.startsWith("sshfence"));
-    if (usesSsh && f.sshConnectTimeout().compareTo(f.methodTimeout()) >= 0) {
+    if (usesSsh && ok(scope, Settings.SSH_CONNECT_TIMEOUT, Settings.FENCING_METHOD_TIMEOUT)
+        && f.sshConnectTimeout().compareTo(f.methodTimeout()) >= 0) {
       problems.add(settings.origin(Settings.SSH_CONNECT_TIMEOUT, scope), "ssh connect timeout "
           + fmt(f.sshConnectTimeout()) + " of " + nn.qualifiedId() + " is not shorter than its fencing method timeout "
           + fmt(f.methodTimeout()), "make fencing.ssh-connect-timeout shorter than fencing.method-timeout");
     }
-    if (f.methodTimeout().compareTo(f.deadline()) > 0) {
+    if (ok(scope, Settings.FENCING_METHOD_TIMEOUT, Settings.FENCING_DEADLINE)
+        && f.methodTimeout().compareTo(f.deadline()) > 0) {
       problems.add(settings.origin(Settings.FENCING_METHOD_TIMEOUT, scope), "fencing method timeout "
           + fmt(f.methodTimeout()) + " of " + nn.qualifiedId() + " is longer than its fencing deadline "
           + fmt(f.deadline()), "make fencing.method-timeout at most fencing.deadline");
@@ -109,11 +114,24 @@ final class ConfigRules {
   }
 
   private void claim(Map<String, String> owners, HostPort address, String what, Setting s, Scope scope) {
+    if (!ok(scope, s)) {
+      return;
+    }
     String previous = owners.putIfAbsent(normalize(address), what);
     if (previous != null) {
       problems.add(settings.origin(s, scope), what + " " + address + " is also the " + previous
           + "; two listeners cannot share one host:port", "give " + what + " a port of its own");
     }
+  }
+
+  /** False when one of the values was already reported as unusable (its stand-in default proves nothing). */
+  private boolean ok(Scope scope, Setting... used) {
+    for (Setting s : used) {
+      if (settings.isBroken(s, scope)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String normalize(HostPort a) {

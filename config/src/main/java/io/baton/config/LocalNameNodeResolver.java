@@ -39,7 +39,7 @@ final class LocalNameNodeResolver {
       candidates = nameservices.stream().filter(ns -> ns.id().equals(nsHint.get())).toList();
       if (candidates.isEmpty()) {
         problems.add(nsOrigin, "names nameservice '" + nsHint.get() + "', which is not configured",
-            "use one of " + nsIds);
+            "use one of: " + String.join(", ", nsIds));
         return none("nameservice '" + nsHint.get() + "' is not configured");
       }
     }
@@ -54,7 +54,7 @@ final class LocalNameNodeResolver {
     if (owners.isEmpty()) {
       List<String> known = candidates.stream().flatMap(ns -> ns.namenodes().stream())
           .map(NameNodeConfig::qualifiedId).toList();
-      problems.add(origin, "names NameNode '" + nnId + "', which is not configured", "use one of " + known);
+      problems.add(origin, "names NameNode '" + nnId + "', which is not configured", "use one of: " + String.join(", ", known));
       return none("NameNode '" + nnId + "' is not configured");
     }
     if (owners.size() > 1) {

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,7 @@ final class SettingReader {
   private final Problems problems;
   private final Map<String, Origin> origins = new HashMap<>();
   private final Map<String, String> yamlAsHadoop = new LinkedHashMap<>();
+  private final Set<Origin> broken = new HashSet<>();
 
   SettingReader(YamlNode yaml, HadoopLayer hadoop, Problems problems) {
     this.yaml = yaml;
@@ -44,6 +47,26 @@ final class SettingReader {
     return yamlAsHadoop;
   }
 
+  /**
+   * Reports a value that cannot be used. Rules skip broken values: the default standing in for them would
+   * only produce follow-on problems (e.g. two NameNodes "sharing" the default port).
+   */
+  void problem(Setting s, Scope scope, String message, String fix) {
+    Origin o = origin(s, scope);
+    broken.add(o);
+    problems.add(o, message, fix);
+  }
+
+  /** Whether the value of {@code s} for {@code scope} was reported as unusable. */
+  boolean isBroken(Setting s, Scope scope) {
+    return broken.contains(origin(s, scope));
+  }
+
+  private void fail(Raw raw, String message, String fix) {
+    broken.add(raw.origin());
+    problems.add(raw.origin(), message, fix);
+  }
+
   boolean isSet(Setting s, Scope scope) {
     return find(s, scope) != null;
   }
@@ -62,21 +85,21 @@ final class SettingReader {
       try {
         d = Durations.parse(raw.text());
       } catch (IllegalArgumentException e) {
-        problems.add(raw.origin(), e.getMessage(), Durations.FORMAT_HINT);
+        fail(raw, e.getMessage(), Durations.FORMAT_HINT);
         return fallback;
       }
     } else {
       try {
         d = Duration.ofMillis(Long.parseLong(raw.text().strip()));
       } catch (NumberFormatException e) {
-        problems.add(raw.origin(), "'" + raw.text() + "' is not a whole number of milliseconds",
+        fail(raw, "'" + raw.text() + "' is not a whole number of milliseconds",
             "write milliseconds as digits only, e.g. " + fallback.toMillis());
         return fallback;
       }
     }
     boolean zeroOk = s.kind() == Kind.DURATION_OR_ZERO;
     if (d.isNegative() || (d.isZero() && !zeroOk)) {
-      problems.add(raw.origin(), (zeroOk ? "must not be negative" : "must be positive") + ", got " + raw.text(),
+      fail(raw, (zeroOk ? "must not be negative" : "must be positive") + ", got " + raw.text(),
           zeroOk ? "use 0s to turn it off, or a positive duration such as " + s.defaultText()
               : "use a duration above zero, such as " + s.defaultText());
       return fallback;
@@ -97,7 +120,7 @@ final class SettingReader {
     String t = raw.text().strip().toLowerCase(java.util.Locale.ROOT);
     boolean typed = raw.node() == null || raw.node().scalarType() == YamlNode.ScalarType.BOOLEAN;
     if (!typed || !(t.equals("true") || t.equals("false"))) {
-      problems.add(raw.origin(), "'" + raw.text() + "' is not a boolean", "write true or false");
+      fail(raw, "'" + raw.text() + "' is not a boolean", "write true or false");
       return fallback;
     }
     writeBack(s, scope, raw, t);
@@ -122,11 +145,11 @@ final class SettingReader {
       }
       value = Integer.parseInt(raw.text().strip());
     } catch (NumberFormatException e) {
-      problems.add(raw.origin(), "'" + raw.text() + "' is not a whole number", "write digits only, e.g. " + fallback);
+      fail(raw, "'" + raw.text() + "' is not a whole number", "write digits only, e.g. " + fallback);
       return fallback;
     }
     if (value < min || value > max) {
-      problems.add(raw.origin(), value + " is outside " + min + "-" + max, "use a number from " + min + " to " + max);
+      fail(raw, value + " is outside " + min + "-" + max, "use a number from " + min + " to " + max);
       return fallback;
     }
     writeBack(s, scope, raw, Integer.toString(value));
@@ -153,7 +176,7 @@ final class SettingReader {
     try {
       return Optional.of(Path.of(text.get()));
     } catch (InvalidPathException e) {
-      problems.add(origin(s, scope), "'" + text.get() + "' is not a valid path: " + e.getReason(), "write a file path");
+      problem(s, scope, "'" + text.get() + "' is not a valid path: " + e.getReason(), "write a file path");
       return Optional.empty();
     }
   }
@@ -168,7 +191,7 @@ final class SettingReader {
     if (raw.node() != null && raw.node().kind() == YamlNode.Kind.SEQUENCE) {
       for (YamlNode item : raw.node().items()) {
         if (item.kind() != YamlNode.Kind.SCALAR) {
-          problems.add(raw.origin(), "holds " + item.describe() + " at line " + item.line(), "list plain values only");
+          fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
           return List.of();
         }
         values.add(item.text().strip());
@@ -192,7 +215,7 @@ final class SettingReader {
       List<String> items = new ArrayList<>();
       for (YamlNode item : raw.node().items()) {
         if (item.kind() != YamlNode.Kind.SCALAR) {
-          problems.add(raw.origin(), "holds " + item.describe() + " at line " + item.line(), "list plain values only");
+          fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
           return "";
         }
         items.add(item.text().strip());
@@ -212,7 +235,7 @@ final class SettingReader {
     if (raw.node().kind() == YamlNode.Kind.SCALAR) {
       return true;
     }
-    problems.add(raw.origin(), "expected " + expected + ", got " + raw.node().describe(), "write " + expected);
+    fail(raw, "expected " + expected + ", got " + raw.node().describe(), "write " + expected);
     return false;
   }
 

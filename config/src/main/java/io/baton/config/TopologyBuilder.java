@@ -66,9 +66,14 @@ final class TopologyBuilder {
       namenode(ns, nn).ifPresent(namenodes::add);
     }
     Scope scope = Scope.ns(ns);
+    Optional<String> preferred = settings.string(Settings.PREFERRED_ACTIVE, scope);
+    if (preferred.isPresent() && !nnIds.contains(preferred.get())) {
+      settings.problem(Settings.PREFERRED_ACTIVE, scope, "names '" + preferred.get() + "', which is not a NameNode of "
+          + ns + " (" + String.join(", ", nnIds) + ")", "use one of: " + String.join(", ", nnIds));
+      preferred = Optional.empty();
+    }
     return new NameserviceConfig(ns, namenodes, settings.bool(Settings.AUTOMATIC_FAILOVER, scope),
-        zooKeeper.build(ns, nnIds), settings.string(Settings.PREFERRED_ACTIVE, scope),
-        sharedEdits(scope));
+        zooKeeper.build(ns, nnIds), preferred, sharedEdits(scope));
   }
 
   private Optional<NameNodeConfig> namenode(String ns, String nn) {
@@ -121,7 +126,7 @@ final class TopologyBuilder {
       }
       return Optional.of(hp);
     } catch (IllegalArgumentException e) {
-      problems.add(settings.origin(s, scope), e.getMessage(), "write host:port with a port from 1 to 65535");
+      settings.problem(s, scope, e.getMessage(), "write host:port with a port from 1 to 65535");
       return Optional.empty();
     }
   }
@@ -134,8 +139,7 @@ final class TopologyBuilder {
     try {
       return Optional.of(SharedEdits.parse(text.get()));
     } catch (IllegalArgumentException e) {
-      problems.add(settings.origin(Settings.SHARED_EDITS, scope), e.getMessage(),
-          "write qjournal://host:port;host:port/journalId");
+      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(), "write qjournal://host:port;host:port/journalId");
       return Optional.empty();
     }
   }

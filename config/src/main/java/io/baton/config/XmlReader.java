@@ -1,6 +1,7 @@
 package io.baton.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -19,6 +22,8 @@ import org.apache.hadoop.conf.Configuration;
  */
 final class XmlReader {
   static final List<String> FILES = List.of("core-site.xml", "hdfs-site.xml");
+  private static final String XML_FIX =
+      "fix the XML syntax; each setting is <property><name>key</name><value>v</value></property>";
   private static final Pattern NAME = Pattern.compile("<name>\\s*([^<]+?)\\s*</name>");
 
   private final Problems problems;
@@ -61,7 +66,10 @@ final class XmlReader {
 
   private Optional<Configuration> parse(Path file, String name) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      problems.add(name, name, "exists but cannot be read", "make " + file + " a readable file, or remove it");
+      problems.add(name, null, "exists but cannot be read", "make " + file + " a readable file, or remove it");
+      return Optional.empty();
+    }
+    if (!wellFormed(file, name)) {
       return Optional.empty();
     }
     Configuration conf = new Configuration(false);
@@ -74,9 +82,36 @@ final class XmlReader {
       XMLStreamException xml = findXmlCause(e);
       int line = xml != null && xml.getLocation() != null ? xml.getLocation().getLineNumber() : -1;
       String detail = xml != null ? xmlMessage(xml) : String.valueOf(e.getMessage());
-      problems.add(name, line > 0 ? name + ":" + line : name, "malformed XML: " + detail,
-          "fix the XML syntax; each setting is <property><name>key</name><value>v</value></property>");
+      problems.add(name, line > 0 ? name + ":" + line : name, "malformed XML: " + detail, XML_FIX);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Checks the syntax with the JDK's StAX parser first: Hadoop logs a parse failure at ERROR with a stack
+   * trace before throwing, and {@code baton config} must show a clean message instead.
+   */
+  private boolean wellFormed(Path file, String name) {
+    XMLInputFactory factory = XMLInputFactory.newInstance();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Files.newInputStream(file)) {
+      XMLStreamReader reader = factory.createXMLStreamReader(in);
+      try {
+        while (reader.hasNext()) {
+          reader.next();
+        }
+      } finally {
+        reader.close();
+      }
+      return true;
+    } catch (XMLStreamException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+      problems.add(name, line > 0 ? name + ":" + line : name, "malformed XML: " + xmlMessage(e), XML_FIX);
+      return false;
+    } catch (IOException e) {
+      problems.add(name, null, "cannot be read (" + e.getMessage() + ")", "make " + file + " a readable file");
+      return false;
     }
   }
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads baton.yaml with Jackson's streaming YAML parser into {@link YamlNode}s that remember their lines
@@ -19,6 +21,7 @@ import java.util.Optional;
  */
 final class YamlReader {
   static final String FILE = "baton.yaml";
+  private static final Pattern MARK = Pattern.compile("line (\\d+), column \\d+");
 
   private final Problems problems;
 
@@ -33,7 +36,7 @@ final class YamlReader {
       if (first == null) {
         return Optional.of(YamlNode.empty());
       }
-      YamlNode root = node(p, first, p.currentTokenLocation().getLineNr());
+      YamlNode root = node(p, first, p.currentTokenLocation().getLineNr(), "");
       if (p.nextToken() != null) {
         problems.add(FILE, FILE + ":" + p.currentTokenLocation().getLineNr(), "holds more than one YAML document",
             "keep a single document (remove the extra '---')");
@@ -49,26 +52,28 @@ final class YamlReader {
       }
       return Optional.of(root);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      problems.add(FILE, line > 0 ? FILE + ":" + line : FILE, "malformed YAML: " + firstLine(e.getOriginalMessage()),
+      String detail = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+      int line = lastMarkLine(detail).orElse(e.getLocation() == null ? -1 : e.getLocation().getLineNr());
+      problems.add(FILE, line > 0 ? FILE + ":" + line : FILE, "malformed YAML: " + describe(detail),
           "fix the YAML syntax (indent with spaces, 'key: value', quote values that contain ': ' or '#')");
       return Optional.empty();
     } catch (IOException e) {
-      problems.add(FILE, FILE, "cannot be read: " + e.getMessage(), "make the file readable");
+      problems.add(FILE, null, "cannot be read: " + e.getMessage(), "make the file readable");
       return Optional.empty();
     }
   }
 
-  private YamlNode node(JsonParser p, JsonToken token, int line) throws IOException {
+  private YamlNode node(JsonParser p, JsonToken token, int line, String path) throws IOException {
     switch (token) {
       case START_OBJECT -> {
         Map<String, YamlNode> fields = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
           String name = p.currentName();
+          String childPath = path.isEmpty() ? name : path + "." + name;
           int keyLine = p.currentTokenLocation().getLineNr();
-          YamlNode value = node(p, p.nextToken(), keyLine);
+          YamlNode value = node(p, p.nextToken(), keyLine, childPath);
           if (fields.containsKey(name)) {
-            problems.add(name, FILE + ":" + keyLine, "is written twice (first at line " + fields.get(name).line() + ")",
+            problems.add(childPath, FILE + ":" + keyLine, "is written twice (first at line " + fields.get(name).line() + ")",
                 "keep one of them");
           }
           fields.put(name, value);
@@ -78,7 +83,7 @@ final class YamlReader {
       case START_ARRAY -> {
         List<YamlNode> items = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          items.add(node(p, t, p.currentTokenLocation().getLineNr()));
+          items.add(node(p, t, p.currentTokenLocation().getLineNr(), path + "[" + items.size() + "]"));
         }
         return YamlNode.sequence(line, items);
       }
@@ -97,9 +102,29 @@ final class YamlReader {
     }
   }
 
-  private static String firstLine(String message) {
-    String m = message == null ? "unreadable" : message.strip();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl).strip();
+  /**
+   * SnakeYAML's text is "context / mark / problem / mark" over several lines; keep the sentences
+   * ("expected ..., but got ... (while parsing ...)") and drop the source excerpts.
+   */
+  private static String describe(String message) {
+    List<String> sentences = message.lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip)
+        .toList();
+    if (sentences.isEmpty()) {
+      return message.strip();
+    }
+    String problem = sentences.get(sentences.size() - 1);
+    return sentences.size() == 1 ? problem : problem + " (" + sentences.get(0) + ")";
+  }
+
+  /** The line of the last "line N, column M" mark: where the parser gave up. */
+  private static Optional<Integer> lastMarkLine(String message) {
+    Matcher m = MARK.matcher(message);
+    Integer line = null;
+    while (m.find()) {
+      line = Integer.parseInt(m.group(1));
+    }
+    return Optional.ofNullable(line);
   }
 }

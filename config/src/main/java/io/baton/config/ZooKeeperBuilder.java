@@ -26,10 +26,10 @@ final class ZooKeeperBuilder {
     rejectPerNameNodeKeys(ns, nnIds);
     Scope scope = Scope.ns(ns);
     String quorum = settings.string(Settings.ZK_QUORUM, scope).orElse("");
-    checkQuorum(quorum, settings.origin(Settings.ZK_QUORUM, scope));
+    checkQuorum(quorum, scope);
     String parent = settings.string(Settings.ZK_PARENT_ZNODE, scope).orElse("/hadoop-ha");
     if (!parent.startsWith("/") || (parent.length() > 1 && parent.endsWith("/")) || parent.contains("//")) {
-      problems.add(settings.origin(Settings.ZK_PARENT_ZNODE, scope), "'" + parent + "' is not an absolute znode path",
+      settings.problem(Settings.ZK_PARENT_ZNODE, scope, "'" + parent + "' is not an absolute znode path",
           "write a path such as /hadoop-ha (leading '/', no trailing '/')");
     }
     String acl = settings.string(Settings.ZK_ACL, scope)
@@ -56,7 +56,7 @@ final class ZooKeeperBuilder {
     }
   }
 
-  private void checkQuorum(String quorum, Origin origin) {
+  private void checkQuorum(String quorum, Scope scope) {
     if (quorum.isBlank()) {
       return;
     }
@@ -68,7 +68,8 @@ final class ZooKeeperBuilder {
           throw new IllegalArgumentException("'" + part.strip() + "' has port 0");
         }
       } catch (IllegalArgumentException e) {
-        problems.add(origin, "server " + e.getMessage(), "write host:port,host:port (port defaults to 2181)");
+        settings.problem(Settings.ZK_QUORUM, scope, "server " + e.getMessage(),
+            "write host:port,host:port (port defaults to 2181)");
         return;
       }
     }

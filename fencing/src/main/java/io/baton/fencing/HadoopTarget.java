@@ -1,9 +1,11 @@
 package io.baton.fencing;
 
+import io.baton.config.HostPort;
 import io.baton.config.NameNodeConfig;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.apache.hadoop.ha.NodeFencer;
+import org.apache.hadoop.net.NetUtils;
 
 /**
  * A NameNode seen through Hadoop's {@link org.apache.hadoop.ha.HAServiceTarget}, for Hadoop fence methods.
@@ -20,17 +22,17 @@ final class HadoopTarget extends org.apache.hadoop.ha.HAServiceTarget {
 
   @Override
   public InetSocketAddress getAddress() {
-    return nameNode.haAddress().toSocketAddress();
+    return address(nameNode.haAddress());
   }
 
   @Override
   public InetSocketAddress getHealthMonitorAddress() {
-    return nameNode.healthAddress().toSocketAddress();
+    return address(nameNode.healthAddress());
   }
 
   @Override
   public InetSocketAddress getZKFCAddress() {
-    return nameNode.controllerAddress().toSocketAddress();
+    return address(nameNode.controllerAddress());
   }
 
   /** Baton runs the fencing itself; Hadoop fencers do not need a NodeFencer of the target. */
@@ -54,6 +56,11 @@ final class HadoopTarget extends org.apache.hadoop.ha.HAServiceTarget {
     super.addFencingParameters(ret);
     ret.put("nameserviceid", nameNode.nameserviceId());
     ret.put("namenodeid", nameNode.id());
+  }
+
+  /** Keeps the configured host name, as Hadoop's NetUtils does (a bare InetSocketAddress would reverse-resolve). */
+  private static InetSocketAddress address(HostPort hp) {
+    return NetUtils.createSocketAddrForHost(hp.host(), hp.port());
   }
 
   @Override

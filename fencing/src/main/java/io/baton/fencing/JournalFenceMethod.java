@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -114,6 +115,7 @@ final class JournalFenceMethod implements FenceMethod {
             majority ? "not waited for (majority reached)" : "no answer within " + timeout.toMillis() + " ms", false));
       }
     }
+    answers.sort(Comparator.comparingInt(a -> edits.journalNodes().indexOf(a.node()))); // configured order
     return answers;
   }
 

@@ -71,8 +71,9 @@ final class ShellFenceMethod implements FenceMethod {
   @Override
   public CheckResult drill(FenceContext ctx) throws InterruptedException {
     String program = program(command);
-    List<String> check = List.of(bash(), "-c", "command -v -- \"$1\" && bash -n -c \"$2\"", "drill", program,
-        command);
+    // exit 3: program missing; exit 4: syntax error (bash's message on stdout); else the program's path
+    List<String> check = List.of(bash(), "-c", "command -v -- \"$1\" >/dev/null || exit 3; bash -n -c \"$2\" 2>&1"
+        + " || exit 4; command -v -- \"$1\"", "drill", program, command);
     Process process;
     try {
       process = start(ctx, check);
@@ -93,10 +94,12 @@ final class ShellFenceMethod implements FenceMethod {
       ProcessTree.kill(process.toHandle());
       throw e;
     }
+    if (process.exitValue() == 3) {
+      return CheckResult.failed("'" + program + "' is not an executable file or a command on PATH "
+          + ownEnvironment.get("PATH"));
+    }
     if (process.exitValue() != 0) {
-      return CheckResult.failed(out.isEmpty()
-          ? "'" + program + "' is not an executable file or a command on PATH " + ownEnvironment.get("PATH")
-          : "bash rejects the command: " + String.join(" / ", out));
+      return CheckResult.failed("bash rejects the command: " + String.join(" / ", out));
     }
     return CheckResult.passed("'" + program + "' found" + (out.isEmpty() ? "" : " as " + out.get(0))
         + "; bash syntax ok");
@@ -104,8 +107,8 @@ final class ShellFenceMethod implements FenceMethod {
 
   /** The program a command runs: its first word after any leading VAR=value assignments. */
   static String program(String command) {
-    for (String word : command.strip().split("\\s+")) {
-      if (!word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+    for (String word : command.strip().split("[\\s;|&<>()]+")) {
+      if (!word.isEmpty() && !word.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
         return word;
       }
     }

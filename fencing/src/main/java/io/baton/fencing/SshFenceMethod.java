@@ -9,6 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code sshfence([[user][:port]])}: over SSH, runs Hadoop's {@code fuser -v -k -n tcp <port>} on the
@@ -20,6 +22,9 @@ final class SshFenceMethod implements FenceMethod {
   private static final Duration MAX_VERIFY = Duration.ofSeconds(5);
   private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
   private static final long RECHECK_PAUSE_MS = 100;
+  private static final String MARK = "baton-";
+  private static final int HOST_CHECKS = 3;
+  private static final Pattern FUSER_NOISE = Pattern.compile("Cannot stat file /proc/\\d+/.*: Permission denied");
 
   private final SshFenceArgs args;
   private final List<Path> keys;
@@ -42,21 +47,25 @@ final class SshFenceMethod implements FenceMethod {
   public FenceResult fence(FenceContext ctx) throws InterruptedException {
     HostPort nn = ctx.target().haAddress();
     try (SshConnection ssh = connect(nn.host(), ctx.deadline())) {
-      SshConnection.Exec kill = ssh.exec(PATH_PREFIX + "fuser -v -k -n tcp " + nn.port(),
-          ctx.deadline().remaining());
-      kill.stdout().forEach(ctx.output()::info);
-      kill.stderr().forEach(ctx.output()::warn);
-      int rc = kill.exitStatus();
-      if (rc == 127) {
-        return FenceResult.failed("fuser not found on " + nn.host() + " (exit 127): install psmisc there");
+      // one round trip in the usual case: kill, then a few checks on the host that the port closed
+      Deadline window = verifyWindow(ctx.deadline());
+      String script = PATH_PREFIX + "if ! command -v fuser >/dev/null 2>&1; then echo " + MARK + "fuser=missing;"
+          + " exit 0; fi; fuser -v -k -n tcp " + nn.port() + "; rc=$?; echo; echo " + MARK + "fuser=$rc; i=0;"
+          + " while :; do " + portState(nn) + " [ \"$s\" = closed ] && break; i=$((i+1)); [ $i -ge " + HOST_CHECKS
+          + " ] && break; sleep 0.1; done; echo " + MARK + "port=$s";
+      SshConnection.Exec run = ssh.exec(script, ctx.deadline().remaining());
+      log(run, ctx.output());
+      String fuser = marker(run, "fuser").orElse("no answer");
+      if (fuser.equals("missing")) {
+        return FenceResult.failed("fuser not found on " + nn.host() + ": install psmisc there");
       }
-      if (rc != 0 && rc != 1) {
-        return FenceResult.failed("fuser -k on " + ssh.where() + " exited " + rc);
+      if (!fuser.equals("0") && !fuser.equals("1")) {
+        return FenceResult.failed("fuser -k on " + ssh.where() + " exited " + fuser);
       }
-      String killed = rc == 0
+      String killed = fuser.equals("0")
           ? "killed the process listening on port " + nn.port()
           : "fuser found no process on port " + nn.port();
-      return verifyClosed(ssh, nn, ctx, killed);
+      return verifyClosed(ssh, nn, window, killed, marker(run, "port").orElse("no answer"));
     } catch (SshFailure f) {
       return f.toResult();
     }
@@ -86,29 +95,53 @@ final class SshFenceMethod implements FenceMethod {
   }
 
   /** Rechecks until the port is closed on the host and from here, or the verify window ends. */
-  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, FenceContext ctx, String killed)
+  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, Deadline window, String killed, String hostView)
       throws SshFailure, InterruptedException {
-    Deadline window = Deadline.after(min(MAX_VERIFY, reserveForReport(ctx.deadline())), ctx.deadline().clock());
-    String onHost = "fuser -n tcp " + nn.port() + " >/dev/null 2>&1 && echo open-fuser && exit 0; "
-        + "command -v nc >/dev/null 2>&1 && nc -z -w 1 " + quote(nn.host()) + " " + nn.port()
-        + " >/dev/null 2>&1 && echo open-nc && exit 0; echo closed";
-    int checks = 0;
-    String last;
-    do {
-      checks++;
-      SshConnection.Exec check = ssh.exec(PATH_PREFIX + onHost, window.remaining().plus(PROBE_TIMEOUT));
-      String hostView = check.stdout().isEmpty() ? "no answer" : check.stdout().get(check.stdout().size() - 1);
+    int checks = 1;
+    while (true) {
       String localView = probe(nn, window);
       if (hostView.equals("closed") && !localView.equals("open")) {
         return FenceResult.fenced(killed + "; port closed on " + nn.host() + " and from here (" + localView + ")");
       }
-      last = "on host: " + hostView + ", from here: " + localView;
-      if (!window.expired()) {
-        Thread.sleep(RECHECK_PAUSE_MS);
+      if (window.expired()) {
+        return FenceResult.failed(killed + ", but port " + nn + " is still open (on host: " + hostView
+            + ", from here: " + localView + ", " + checks + " checks)");
       }
-    } while (!window.expired());
-    return FenceResult.failed(killed + ", but port " + nn + " is still open (" + last + ", " + checks
-        + " checks)");
+      Thread.sleep(RECHECK_PAUSE_MS);
+      SshConnection.Exec check = ssh.exec(PATH_PREFIX + portState(nn) + " echo " + MARK + "port=$s",
+          window.remaining().plus(PROBE_TIMEOUT));
+      hostView = marker(check, "port").orElse("no answer");
+      checks++;
+    }
+  }
+
+  /** Shell that sets s to open-fuser, open-nc or closed: what the host itself sees on the NameNode port. */
+  private static String portState(HostPort nn) {
+    return "if fuser -n tcp " + nn.port() + " >/dev/null 2>&1; then s=open-fuser; elif command -v nc >/dev/null 2>&1"
+        + " && nc -z -w 1 " + quote(nn.host()) + " " + nn.port() + " >/dev/null 2>&1; then s=open-nc; else s=closed;"
+        + " fi;";
+  }
+
+  private static Optional<String> marker(SshConnection.Exec exec, String name) {
+    String prefix = MARK + name + "=";
+    return exec.stdout().stream().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b)
+        .map(l -> l.substring(prefix.length()));
+  }
+
+  /** Logs the remote output except our markers; fuser's harmless "Cannot stat /proc/..." noise is counted. */
+  private static void log(SshConnection.Exec exec, FenceLog output) {
+    exec.stdout().stream().filter(l -> !l.startsWith(MARK) && !l.isBlank()).forEach(output::info);
+    long noise = exec.stderr().stream().filter(l -> FUSER_NOISE.matcher(l).matches()).count();
+    exec.stderr().stream().filter(l -> !FUSER_NOISE.matcher(l).matches()).forEach(output::warn);
+    if (noise > 0) {
+      output.info("(" + noise + " 'Cannot stat file /proc/...: Permission denied' lines from fuser omitted)");
+    }
+  }
+
+  private static Deadline verifyWindow(Deadline deadline) {
+    Duration left = deadline.remaining();
+    Duration reserve = min(Duration.ofMillis(300), left.dividedBy(5)); // so the chain sees FAILED, not TIMED_OUT
+    return Deadline.after(min(MAX_VERIFY, left.minus(reserve)), deadline.clock());
   }
 
   /** A direct connect to the NameNode port: "open", "refused" or "no answer". */
@@ -123,12 +156,6 @@ final class SshFenceMethod implements FenceMethod {
     } catch (IOException e) {
       return "unreachable: " + e.getMessage();
     }
-  }
-
-  /** Leaves a little of the method's time for reporting, so the chain sees FAILED rather than TIMED_OUT. */
-  private static Duration reserveForReport(Deadline deadline) {
-    Duration left = deadline.remaining();
-    return left.minus(min(Duration.ofMillis(300), left.dividedBy(5)));
   }
 
   private static Duration min(Duration a, Duration b) {

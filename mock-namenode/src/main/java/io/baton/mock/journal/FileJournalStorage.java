@@ -72,6 +72,36 @@ public final class FileJournalStorage implements JournalStorage {
     return new Loaded(promised, records, Optional.empty());
   }
 
+  /**
+   * Reads a journal directory without changing anything (for the checker): a torn last line is ignored, damage is
+   * reported in {@code corruption}.
+   */
+  public static Loaded readOnly(Path dir) throws IOException {
+    Path editsFile = dir.resolve(EDITS);
+    if (!Files.exists(editsFile)) {
+      throw new java.nio.file.NoSuchFileException(editsFile.toString(), null, "no journal here");
+    }
+    Path promiseFile = dir.resolve(PROMISE);
+    long promised = 0;
+    if (Files.exists(promiseFile)) {
+      try {
+        promised = Long.parseLong(Files.readString(promiseFile).trim());
+      } catch (NumberFormatException e) {
+        return new Loaded(0, List.of(), Optional.of(promiseFile + " does not hold an epoch number"));
+      }
+    }
+    byte[] bytes = Files.readAllBytes(editsFile);
+    String[] lines = new String(bytes, 0, lastNewline(bytes) + 1, StandardCharsets.UTF_8).split("\n", -1);
+    List<JournalRecord> records = new ArrayList<>();
+    for (int i = 0; i < lines.length - 1; i++) {
+      Optional<String> problem = parseLine(lines[i], i + 1, editsFile, records);
+      if (problem.isPresent()) {
+        return new Loaded(promised, records, problem);
+      }
+    }
+    return new Loaded(promised, records, Optional.empty());
+  }
+
   private static Optional<String> parseLine(String line, int lineNo, Path file, List<JournalRecord> into) {
     JournalRecord r;
     try {

@@ -125,6 +125,12 @@ public final class Journal {
     return records.stream().filter(r -> r.txid() >= fromTxId).limit(limit).toList();
   }
 
+  /** Up to {@code limit} records from position {@code offset} in journal (file) order: every record, duplicates too. */
+  public synchronized List<JournalRecord> recordsAt(int offset, int limit) {
+    requireUsable();
+    return List.copyOf(records.subList(Math.min(offset, records.size()), Math.min(records.size(), offset + limit)));
+  }
+
   private void promise(long epoch) {
     try {
       storage.writePromise(epoch);

@@ -66,10 +66,11 @@ public final class JournalResource {
         text(r.writer(), "writer"));
   }
 
+  /** By txid ({@code fromTxId}, for tailing) or by position in the journal ({@code offset}, for a full read). */
   @GET
   @Path("records")
   public RecordsPage records(@PathParam("journalId") String id, @QueryParam("fromTxId") @DefaultValue("1") String fromText,
-      @QueryParam("limit") @DefaultValue("1000") String limitText) {
+      @QueryParam("limit") @DefaultValue("1000") String limitText, @QueryParam("offset") String offsetText) {
     long from = number(fromText, "fromTxId");
     long limit = number(limitText, "limit");
     if (limit < 1 || limit > MAX_PAGE) {
@@ -77,6 +78,14 @@ public final class JournalResource {
     }
     Journal j = journals.get(id);
     Journal.Status s = j.status();
+    if (offsetText != null) {
+      long offset = number(offsetText, "offset");
+      if (offset < 0) {
+        throw ApiException.badRequest("offset must not be negative, got " + offset);
+      }
+      return new RecordsPage(j.recordsAt((int) Math.min(offset, Integer.MAX_VALUE), (int) limit), s.lastTxId(),
+          s.promisedEpoch());
+    }
     return new RecordsPage(j.records(from, (int) limit), s.lastTxId(), s.promisedEpoch());
   }
 

@@ -1,0 +1,323 @@
+package io.baton.controller.zk;
+
+import io.baton.controller.core.Event;
+import io.baton.controller.core.ZkConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.api.CuratorWatcher;
+import org.apache.curator.framework.api.transaction.CuratorOp;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.WatchedEvent;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.data.Stat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The election on ZooKeeper with Hadoop's layout: whoever creates the ephemeral lock znode is the active; the
+ * persistent breadcrumb names the last active; Baton's epoch znode counts promotions. All ZooKeeper work runs
+ * on one thread of its own; watch and connection callbacks only hand work to it. Results go to the core as
+ * events through {@code sink} (which must not block).
+ */
+public final class ZkElection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ZkElection.class);
+  private static final int MAX_RACE_RETRIES = 5;
+
+  private final CuratorFramework client;
+  private final ZkPaths paths;
+  private final byte[] myData;
+  private final String nodeId;
+  private final NodeIdentities identities;
+  private final Consumer<Event> sink;
+  private final Clock clock;
+  private final ExecutorService worker;
+  private final ConnectionStateListener connectionListener = this::onConnectionChange;
+  private final CuratorWatcher lockWatcher = this::onLockEvent;
+  private volatile boolean joined;
+  private volatile Instant lockFreeSince;
+  private volatile int breadcrumbVersion = -1;
+
+  /** The breadcrumb as read after winning. */
+  public record Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt) {}
+
+  public ZkElection(CuratorFramework client, ZkPaths paths, ActiveNodeInfo me, NodeIdentities identities,
+      Consumer<Event> sink, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.paths = Objects.requireNonNull(paths, "paths");
+    this.myData = me.encode();
+    this.nodeId = me.namenodeId();
+    this.identities = Objects.requireNonNull(identities, "identities");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.worker = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "zk-election-" + me.namenodeId());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Starts watching the lock and the connection; reports the connection as CONNECTED when it is. */
+  public void start() {
+    client.getConnectionStateListenable().addListener(connectionListener);
+    if (client.getZookeeperClient().isConnected()) {
+      sink.accept(new Event.ZkConnectionChanged(ZkConnection.CONNECTED));
+    }
+    later(this::observeOrAcquire);
+  }
+
+  /** Try to take the lock; the outcome arrives as ElectionWon or LockObserved. */
+  public void join() {
+    joined = true;
+    later(this::observeOrAcquire);
+  }
+
+  /** Release the lock if it is ours; delete our breadcrumb only after a clean step-down. */
+  public void quit(boolean deleteBreadcrumb) {
+    joined = false;
+    later(() -> {
+      deleteIfMine(paths.lock(), true);
+      if (deleteBreadcrumb) {
+        deleteIfMine(paths.breadcrumb(), false);
+      }
+    });
+  }
+
+  /** Reads the breadcrumb and the last epoch; remembers the breadcrumb version for the CAS write. */
+  public Breadcrumb readBreadcrumb() throws Exception {
+    return onWorker(() -> {
+      Stat stat = new Stat();
+      Optional<String> previous;
+      try {
+        byte[] data = client.getData().storingStatIn(stat).forPath(paths.breadcrumb());
+        breadcrumbVersion = stat.getVersion();
+        previous = Arrays.equals(data, myData) ? Optional.of(nodeId) : Optional.of(identities.describe(data));
+      } catch (KeeperException.NoNodeException e) {
+        breadcrumbVersion = -1;
+        previous = Optional.empty();
+      }
+      EpochRecord last = readEpoch();
+      return new Breadcrumb(previous, last.epoch() == 0 ? Optional.empty() : Optional.of(last.at()));
+    });
+  }
+
+  /**
+   * Increments the epoch and writes our breadcrumb in one ZooKeeper transaction, on our session: if the session
+   * (and with it our lock) is gone, or someone changed the breadcrumb since we read it, nothing is written.
+   */
+  public long claimEpoch() throws Exception {
+    return onWorker(() -> {
+      Stat epochStat = new Stat();
+      long next;
+      CuratorOp epochOp;
+      try {
+        EpochRecord last = EpochRecord.decode(client.getData().storingStatIn(epochStat).forPath(paths.epoch()));
+        next = last.epoch() + 1;
+        epochOp = client.transactionOp().setData().withVersion(epochStat.getVersion())
+            .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+      } catch (KeeperException.NoNodeException e) {
+        next = 1;
+        epochOp = client.transactionOp().create().withMode(CreateMode.PERSISTENT)
+            .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+      }
+      CuratorOp breadcrumbOp = breadcrumbVersion < 0
+          ? client.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(paths.breadcrumb(), myData)
+          : client.transactionOp().setData().withVersion(breadcrumbVersion).forPath(paths.breadcrumb(), myData);
+      client.transaction().forOperations(client.transactionOp().check().forPath(paths.lock()), epochOp,
+          breadcrumbOp);
+      return next;
+    });
+  }
+
+  /** The lock holder right now, read from ZooKeeper (for graceful failover). */
+  public Optional<String> currentHolder() throws Exception {
+    return onWorker(() -> {
+      try {
+        byte[] data = client.getData().forPath(paths.lock());
+        return Optional.of(Arrays.equals(data, myData) ? nodeId : identities.describe(data));
+      } catch (KeeperException.NoNodeException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    client.getConnectionStateListenable().removeListener(connectionListener);
+    worker.shutdownNow();
+    try {
+      worker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- on the worker thread -----------------------------------------------------------------------------
+
+  private void observeOrAcquire() {
+    for (int i = 0; i < MAX_RACE_RETRIES; i++) {
+      try {
+        if (joined && tryCreate()) {
+          return;
+        }
+        Stat stat = new Stat();
+        byte[] data = client.getData().storingStatIn(stat).usingWatcher(lockWatcher).forPath(paths.lock());
+        if (stat.getEphemeralOwner() == sessionId()) {
+          if (joined) {
+            won();
+          } else {
+            deleteIfMine(paths.lock(), true); // left over from a join we have since quit
+          }
+        } else {
+          sink.accept(new Event.LockObserved(Optional.of(identities.describe(data)), readEpoch().epoch()));
+        }
+        return;
+      } catch (KeeperException.NoNodeException e) {
+        if (paths.scope().equals(e.getPath())) {
+          log.error("{}: parent znode {} does not exist; run 'baton zkfc -formatZK'", nodeId, paths.scope());
+          return;
+        }
+        if (!joined && watchAbsentLockQuietly()) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        log.warn("{}: election step failed: {}; retrying after the connection settles", nodeId, e.toString());
+        return; // the next connection event (RECONNECTED / LOST) starts over
+      }
+    }
+    log.warn("{}: the lock kept appearing and vanishing ({} tries); waiting for the next change", nodeId,
+        MAX_RACE_RETRIES);
+  }
+
+  private boolean tryCreate() throws Exception {
+    try {
+      client.create().withMode(CreateMode.EPHEMERAL).forPath(paths.lock(), myData);
+    } catch (KeeperException.NodeExistsException e) {
+      return false;
+    }
+    client.checkExists().usingWatcher(lockWatcher).forPath(paths.lock());
+    won();
+    return true;
+  }
+
+  /** Lock absent and we are not joined: watch for its creation and report it free. */
+  private boolean watchAbsentLock() throws Exception {
+    if (client.checkExists().usingWatcher(lockWatcher).forPath(paths.lock()) != null) {
+      return false;
+    }
+    sink.accept(new Event.LockObserved(Optional.empty(), readEpoch().epoch()));
+    return true;
+  }
+
+  private boolean watchAbsentLockQuietly() {
+    try {
+      return watchAbsentLock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } catch (Exception e) {
+      log.warn("{}: cannot watch the lock: {}", nodeId, e.toString());
+      return true;
+    }
+  }
+
+  private void won() {
+    Instant since = lockFreeSince;
+    lockFreeSince = null;
+    log.info("{}: holds the election lock {}", nodeId, paths.lock());
+    sink.accept(new Event.ElectionWon(Optional.ofNullable(since)));
+  }
+
+  private void onLockEvent(WatchedEvent event) {
+    if (event.getType() == Watcher.Event.EventType.None) {
+      return; // connection events come through the connection listener
+    }
+    if (event.getType() == Watcher.Event.EventType.NodeDeleted) {
+      lockFreeSince = clock.instant();
+      sink.accept(new Event.LockObserved(Optional.empty(), 0));
+    }
+    later(this::observeOrAcquire);
+  }
+
+  private void onConnectionChange(CuratorFramework c, ConnectionState state) {
+    ZkConnection change = switch (state) {
+      case CONNECTED -> ZkConnection.CONNECTED;
+      case RECONNECTED -> ZkConnection.RECONNECTED;
+      case LOST -> ZkConnection.LOST;
+      case SUSPENDED, READ_ONLY -> ZkConnection.SUSPENDED;
+    };
+    if (change == ZkConnection.LOST) {
+      joined = false; // the session and our ephemeral lock are gone; the core re-joins when it wants to
+    }
+    sink.accept(new Event.ZkConnectionChanged(change));
+    if (change == ZkConnection.CONNECTED || change == ZkConnection.RECONNECTED) {
+      later(this::observeOrAcquire);
+    }
+  }
+
+  private void deleteIfMine(String path, boolean ephemeral) {
+    try {
+      Stat stat = new Stat();
+      byte[] data = client.getData().storingStatIn(stat).forPath(path);
+      boolean mine = ephemeral ? stat.getEphemeralOwner() == sessionId() : Arrays.equals(data, myData);
+      if (mine) {
+        client.delete().withVersion(stat.getVersion()).forPath(path);
+        log.info("{}: deleted {}", nodeId, path);
+      }
+    } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+      log.debug("{}: {} already gone or changed", nodeId, path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("{}: could not delete {}: {}{}", nodeId, path, e.toString(),
+          ephemeral ? "" : " (expecting to be fenced by the next active)");
+    }
+  }
+
+  private EpochRecord readEpoch() throws Exception {
+    try {
+      return EpochRecord.decode(client.getData().forPath(paths.epoch()));
+    } catch (KeeperException.NoNodeException e) {
+      return EpochRecord.NONE;
+    }
+  }
+
+  private long sessionId() throws Exception {
+    return client.getZookeeperClient().getZooKeeper().getSessionId();
+  }
+
+  /** Queues work for the ZooKeeper thread; after close there is nothing left to do. */
+  private void later(Runnable work) {
+    try {
+      worker.execute(work);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      log.debug("{}: election closed; dropping work", nodeId);
+    }
+  }
+
+  private interface ZkWork<T> {
+    T run() throws Exception;
+  }
+
+  private <T> T onWorker(ZkWork<T> work) throws Exception {
+    try {
+      return worker.submit(work::run).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof Exception ex ? ex : new IllegalStateException(cause);
+    }
+  }
+}
