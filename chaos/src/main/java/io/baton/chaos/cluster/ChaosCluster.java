@@ -120,6 +120,12 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
 
   /** Journal, NameNodes, -formatZK, then the first controller (its NameNode becomes active), then the others. */
   public String start() {
+    startNameNodes();
+    return startControllers();
+  }
+
+  /** The journal and every NameNode (all standby), waiting until each answers HTTP. */
+  public void startNameNodes() {
     try {
       ChildProcess journal = setup.unsafeJournal() ? local.startJournal("--unsafe-no-epoch-check")
           : local.startJournal();
@@ -131,6 +137,14 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
       for (String nn : namenodeIds()) {
         awaitAnswering(nn, START_WAIT);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the chaos cluster: " + e.getMessage(), e);
+    }
+  }
+
+  /** -formatZK, the first controller (so the first NameNode becomes active), then the others. */
+  public String startControllers() {
+    try {
       int rc = local.formatZooKeeper(START_WAIT);
       if (rc != 0) {
         throw new IllegalStateException("zkfc -formatZK exited " + rc + "; see " + kit.workDir());
@@ -145,7 +159,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
       events.record("phase", "cluster", "started; active " + active);
       return active;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the chaos cluster: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot start the controllers: " + e.getMessage(), e);
     }
   }
 
