@@ -284,11 +284,24 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   }
 
   @Override
+  public String signal(Role role, String id, Signal signal) {
+    ChildProcess p = role == Role.NAMENODE ? namenode(id) : controller(id);
+    p.signal(signal);
+    return "SIG" + signal + " " + p;
+  }
+
+  @Override
+  public String kill(Role role, String id) {
+    ChildProcess p = role == Role.NAMENODE ? namenode(id) : controller(id);
+    String what = p.toString();
+    p.killHard(Duration.ofSeconds(10));
+    return "kill -9 " + what;
+  }
+
   public ChildProcess namenode(String id) {
     return require(namenodes, id, "NameNode");
   }
 
-  @Override
   public ChildProcess controller(String id) {
     return require(controllers, id, "controller");
   }

@@ -1,7 +1,7 @@
 package io.baton.chaos.cluster;
 
 import io.baton.chaos.event.EventLog;
-import io.baton.controller.local.ChildProcess;
+import io.baton.controller.local.Signal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +22,14 @@ public interface ClusterControl {
   /** Waits up to {@code timeout} for exactly one active NameNode. */
   Optional<String> awaitSingleActive(Duration timeout);
 
-  ChildProcess namenode(String id);
+  /** The processes a fault can signal on a NameNode host. */
+  enum Role { NAMENODE, CONTROLLER }
 
-  ChildProcess controller(String id);
+  /** Sends the signal to that process by PID; returns e.g. {@code SIGSTOP nn1(pid 42)}. */
+  String signal(Role role, String id, Signal signal);
+
+  /** kill -9 and wait until it is gone; returns e.g. {@code kill -9 zkfc-nn1(pid 43)}. */
+  String kill(Role role, String id);
 
   /** Starts the NameNode again (after a kill) and waits until it answers. */
   void restartNameNode(String id);

@@ -1,8 +1,9 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
-import io.baton.controller.local.ChildProcess;
-import java.time.Duration;
+import io.baton.chaos.cluster.ClusterControl.Role;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,6 @@ import java.util.Optional;
  * (NameNode first), as an operator or a supervisor would.
  */
 public final class KillProcesses implements Fault {
-  private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
-
   private final String kind;
   private final boolean namenode;
   private final boolean controller;
@@ -34,31 +33,28 @@ public final class KillProcesses implements Fault {
   @Override
   public String inject(ClusterControl cluster) {
     victim = ActiveTarget.resolve(cluster, kind);
-    StringBuilder did = new StringBuilder("kill -9");
+    List<String> did = new ArrayList<>();
     if (namenode) {
-      did.append(' ').append(kill(cluster.namenode(victim)));
+      did.add(cluster.kill(Role.NAMENODE, victim));
     }
     if (controller) {
-      did.append(' ').append(kill(cluster.controller(victim)));
+      did.add(cluster.kill(Role.CONTROLLER, victim));
     }
-    return did.toString();
-  }
-
-  private static String kill(ChildProcess p) {
-    String what = p.toString();
-    p.killHard(EXIT_WAIT);
-    return what;
+    return String.join("; ", did);
   }
 
   @Override
   public String heal(ClusterControl cluster) {
+    List<String> did = new ArrayList<>();
     if (namenode) {
       cluster.restartNameNode(victim);
+      did.add(victim);
     }
     if (controller) {
       cluster.restartController(victim);
+      did.add("zkfc-" + victim);
     }
-    return "restarted " + (namenode ? victim + " " : "") + (controller ? "zkfc-" + victim : "");
+    return "restarted " + String.join(" and ", did);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
+import io.baton.chaos.cluster.ClusterControl.Role;
 import io.baton.controller.local.Signal;
 import java.util.Optional;
 
@@ -16,14 +17,12 @@ public final class PauseController implements Fault {
   @Override
   public String inject(ClusterControl cluster) {
     victim = ActiveTarget.resolve(cluster, "pause-controller");
-    cluster.controller(victim).signal(Signal.STOP);
-    return "SIGSTOP " + cluster.controller(victim);
+    return cluster.signal(Role.CONTROLLER, victim, Signal.STOP);
   }
 
   @Override
   public String heal(ClusterControl cluster) {
-    cluster.controller(victim).signal(Signal.CONT);
-    return "SIGCONT " + cluster.controller(victim);
+    return cluster.signal(Role.CONTROLLER, victim, Signal.CONT);
   }
 
   @Override

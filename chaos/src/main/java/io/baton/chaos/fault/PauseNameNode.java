@@ -1,6 +1,7 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
+import io.baton.chaos.cluster.ClusterControl.Role;
 import io.baton.controller.local.Signal;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,20 +36,18 @@ public final class PauseNameNode implements Fault {
     if (zombie) {
       cluster.injectNameNodeFault(victim, "zombie");
     }
-    cluster.namenode(victim).signal(Signal.STOP);
-    return (zombie ? "fault zombie + " : "") + "SIGSTOP " + cluster.namenode(victim);
+    return (zombie ? "fault zombie + " : "") + cluster.signal(Role.NAMENODE, victim, Signal.STOP);
   }
 
   @Override
   public String heal(ClusterControl cluster) {
-    cluster.namenode(victim).signal(Signal.CONT);
+    String resumed = cluster.signal(Role.NAMENODE, victim, Signal.CONT);
     if (!zombie) {
-      return "SIGCONT " + cluster.namenode(victim);
+      return resumed;
     }
     cluster.runProbeClient("probe-zombie-" + victim, victim, PROBE_WRITES, PROBE_TIMEOUT);
-    cluster.namenode(victim).killHard(Duration.ofSeconds(10));
     cluster.restartNameNode(victim);
-    return "SIGCONT " + victim + ", probed it with " + PROBE_WRITES + " fresh writes, replaced it by a fresh standby";
+    return resumed + ", probed it with " + PROBE_WRITES + " fresh writes, replaced it by a fresh standby";
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
+import io.baton.chaos.cluster.ClusterControl.Role;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -28,9 +29,7 @@ public final class SlowTransition implements Fault {
     victim = ActiveTarget.resolve(cluster, "slow-transition");
     slow = ActiveTarget.other(cluster, victim);
     cluster.injectNameNodeFault(slow, "slow=" + delay.toMillis() + "ms");
-    String killed = cluster.namenode(victim).toString();
-    cluster.namenode(victim).killHard(Duration.ofSeconds(10));
-    return slow + " delays every RPC by " + delay.toMillis() + " ms; kill -9 " + killed;
+    return slow + " delays every RPC by " + delay.toMillis() + " ms; " + cluster.kill(Role.NAMENODE, victim);
   }
 
   @Override
