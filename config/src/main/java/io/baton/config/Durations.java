@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** baton.yaml durations: a whole number with a unit ({@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h}, {@code 1d}). */
+/** baton.yaml durations: a whole number with a unit: {@code 500ms}, {@code 10s}, {@code 1m}, {@code 2h}, {@code 1d}. */
 final class Durations {
   static final String FORMAT_HINT = "write a whole number with a unit: 500ms, 10s, 1m, 2h or 1d";
   private static final Pattern DURATION = Pattern.compile("(-?\\d+)\\s*(ms|s|m|h|d)");
@@ -27,13 +27,19 @@ final class Durations {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + s + "' is too large");
     }
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      Duration d = switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+      d.toMillis(); // everything downstream works in milliseconds
+      return d;
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + s + "' is too large");
+    }
   }
 
   /** The shortest exact form: {@code 1h}, {@code 90s}, {@code 1500ms}. */

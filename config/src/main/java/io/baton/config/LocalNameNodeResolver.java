@@ -54,7 +54,8 @@ final class LocalNameNodeResolver {
     if (owners.isEmpty()) {
       List<String> known = candidates.stream().flatMap(ns -> ns.namenodes().stream())
           .map(NameNodeConfig::qualifiedId).toList();
-      problems.add(origin, "names NameNode '" + nnId + "', which is not configured", "use one of: " + String.join(", ", known));
+      problems.add(origin, "names NameNode '" + nnId + "', which is not configured",
+          "use one of: " + String.join(", ", known));
       return none("NameNode '" + nnId + "' is not configured");
     }
     if (owners.size() > 1) {

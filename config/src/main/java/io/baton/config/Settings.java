@@ -48,7 +48,8 @@ final class Settings {
 
   // Nameservice
   static final Setting AUTOMATIC_FAILOVER = new Setting(null, "automatic-failover", null,
-      List.of("dfs.ha.automatic-failover.enabled"), Suffix.NS, BOOLEAN, "false", "whether the controller runs elections");
+      List.of("dfs.ha.automatic-failover.enabled"), Suffix.NS, BOOLEAN, "false",
+      "whether the controller runs elections");
   static final Setting PREFERRED_ACTIVE = new Setting(null, "preferred-active", null, List.of(), Suffix.NONE, STRING,
       null, "NameNode id to fail back to once it has been healthy for controller.failback-delay");
   static final Setting SHARED_EDITS = new Setting(null, "shared-edits", null,
@@ -86,7 +87,8 @@ final class Settings {
       "ha.failover-controller.graceful-fence.rpc-timeout.ms", DURATION, "5s",
       "transitionToStandby of the old active; twice this is the cede time");
   static final Setting FO_GRACEFUL_FENCE_RETRIES = global("failover.graceful-fence-connection-retries",
-      "ha.failover-controller.graceful-fence.connection.retries", INT, "1", "IPC connect retries of the graceful fence");
+      "ha.failover-controller.graceful-fence.connection.retries", INT, "1",
+      "IPC connect retries of the graceful fence");
   static final Setting FO_CLI_CHECK_TIMEOUT = global("failover.cli-check-rpc-timeout",
       "ha.failover-controller.cli-check.rpc-timeout.ms", DURATION, "20s", "haadmin's read-only RPC timeout");
   static final Setting FO_ZK_OP_RETRIES = global("failover.zk-op-retries",

@@ -99,11 +99,16 @@ final class TopologyBuilder {
   }
 
   private FencingConfig fencing(Scope scope) {
+    // Key files are not opened here: they are sshfence's business (fencing module), and they may exist
+    // only on the hosts that run a controller, not where the configuration is checked.
     List<Path> keys = new ArrayList<>();
     for (String file : settings.list(Settings.SSH_PRIVATE_KEY_FILES, scope)) {
-      Optional<Path> key = Files2.readableFile(confDir, file, settings.origin(Settings.SSH_PRIVATE_KEY_FILES, scope),
-          "sshfence cannot use it", problems);
-      key.ifPresent(keys::add);
+      try {
+        keys.add(confDir.resolve(file));
+      } catch (java.nio.file.InvalidPathException e) {
+        settings.problem(Settings.SSH_PRIVATE_KEY_FILES, scope, "'" + file + "' is not a valid path",
+            "write file paths, comma-separated");
+      }
     }
     return new FencingConfig(
         settings.lines(Settings.FENCING_METHODS, scope),

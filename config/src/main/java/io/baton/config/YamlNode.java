@@ -1,5 +1,7 @@
 package io.baton.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,14 +10,15 @@ import java.util.Optional;
  * One node of baton.yaml with the line it was written on, so every problem can say where.
  * For a mapping entry the line is the line of its key.
  */
-record YamlNode(Kind kind, int line, String text, ScalarType scalarType, Map<String, YamlNode> fields, List<YamlNode> items) {
+record YamlNode(
+    Kind kind, int line, String text, ScalarType scalarType, Map<String, YamlNode> fields, List<YamlNode> items) {
 
   enum Kind { MAPPING, SEQUENCE, SCALAR }
 
   enum ScalarType { STRING, NUMBER, BOOLEAN, NULL }
 
   YamlNode {
-    fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     items = items == null ? List.of() : List.copyOf(items);
   }
 

@@ -73,7 +73,8 @@ final class YamlReader {
           int keyLine = p.currentTokenLocation().getLineNr();
           YamlNode value = node(p, p.nextToken(), keyLine, childPath);
           if (fields.containsKey(name)) {
-            problems.add(childPath, FILE + ":" + keyLine, "is written twice (first at line " + fields.get(name).line() + ")",
+            problems.add(childPath, FILE + ":" + keyLine,
+                "is written twice (first at line " + fields.get(name).line() + ")",
                 "keep one of them");
           }
           fields.put(name, value);

@@ -76,7 +76,8 @@ final class YamlSchema {
       if (childSchema == null) {
         String closest = Suggestions.closest(name, schema.children.keySet()).orElse("");
         String suggestion = path.isEmpty() ? closest : path + "." + closest;
-        problems.add(childPath, YamlReader.FILE + ":" + child.line(), "unknown key (did you mean '" + suggestion + "'?)",
+        problems.add(childPath, YamlReader.FILE + ":" + child.line(),
+            "unknown key (did you mean '" + suggestion + "'?)",
             "rename or remove it; valid keys " + (path.isEmpty() ? "at the top level" : "under " + path) + ": "
                 + String.join(", ", schema.children.keySet()));
         return;

@@ -37,6 +37,11 @@ public final class FenceLog {
     keep("stderr: " + line);
   }
 
+  /** The id of the controller's NameNode, which starts every log line. */
+  public String nodeId() {
+    return nodeId;
+  }
+
   public synchronized List<String> head() {
     return List.copyOf(head);
   }

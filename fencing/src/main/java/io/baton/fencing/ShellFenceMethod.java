@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  */
 final class ShellFenceMethod implements FenceMethod {
   private static final Duration DRILL_LIMIT = Duration.ofSeconds(5);
+  private static final Duration OUTPUT_GRACE = Duration.ofMillis(500);
 
   private final String command;
   private final Map<String, String> ownEnvironment;
@@ -55,7 +56,8 @@ final class ShellFenceMethod implements FenceMethod {
         return FenceResult.timedOut("killed after " + elapsedMs(started) + " ms with its process tree ("
             + killed + " processes): the command did not finish within its timeout");
       }
-      joinAll(pumps, ctx.deadline().remaining());
+      // a background child may hold the pipes open: read what is there, do not wait for it
+      joinAll(pumps, min(OUTPUT_GRACE, ctx.deadline().remaining()));
     } catch (InterruptedException e) {
       ProcessTree.kill(process.toHandle());
       throw e;
@@ -153,6 +155,10 @@ final class ShellFenceMethod implements FenceMethod {
         t.join(left);
       }
     }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static long elapsedMs(long startNanos) {

@@ -6,7 +6,6 @@ import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.Session;
-import com.jcraft.jsch.Slf4jLogger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +37,11 @@ final class SshConnection implements AutoCloseable {
     this.where = where;
   }
 
-  static SshConnection open(String user, String host, int port, List<Path> keys, Path knownHosts,
+  static SshConnection open(String nodeId, String user, String host, int port, List<Path> keys, Path knownHosts,
       int connectTimeoutMs) throws SshFailure {
     String where = user + "@" + host + ":" + port;
     JSch jsch = new JSch();
-    jsch.setInstanceLogger(new Slf4jLogger());
+    jsch.setInstanceLogger(new JschLog(nodeId, where));
     for (Path key : keys) {
       try {
         jsch.addIdentity(key.toString());
@@ -61,6 +60,8 @@ final class SshConnection implements AutoCloseable {
       session.setConfig("PreferredAuthentications", "publickey");
       session.setTimeout(connectTimeoutMs);
       session.connect(connectTimeoutMs);
+      // from here exec() bounds every wait itself; a read timeout would make JSch drop a quiet session
+      session.setTimeout(0);
       return new SshConnection(session, where);
     } catch (JSchException e) {
       throw classify(e, where, host, port, keys, knownHosts, connectTimeoutMs);

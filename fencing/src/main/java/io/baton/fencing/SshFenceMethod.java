@@ -46,7 +46,7 @@ final class SshFenceMethod implements FenceMethod {
   @Override
   public FenceResult fence(FenceContext ctx) throws InterruptedException {
     HostPort nn = ctx.target().haAddress();
-    try (SshConnection ssh = connect(nn.host(), ctx.deadline())) {
+    try (SshConnection ssh = connect(nn.host(), ctx)) {
       // one round trip in the usual case: kill, then a few checks on the host that the port closed
       Deadline window = verifyWindow(ctx.deadline());
       String script = PATH_PREFIX + "if ! command -v fuser >/dev/null 2>&1; then echo " + MARK + "fuser=missing;"
@@ -65,7 +65,7 @@ final class SshFenceMethod implements FenceMethod {
       String killed = fuser.equals("0")
           ? "killed the process listening on port " + nn.port()
           : "fuser found no process on port " + nn.port();
-      return verifyClosed(ssh, nn, window, killed, marker(run, "port").orElse("no answer"));
+      return verifyClosed(ssh, nn, window, ctx.deadline(), killed, marker(run, "port").orElse("no answer"));
     } catch (SshFailure f) {
       return f.toResult();
     }
@@ -75,7 +75,7 @@ final class SshFenceMethod implements FenceMethod {
   @Override
   public CheckResult drill(FenceContext ctx) throws InterruptedException {
     HostPort nn = ctx.target().haAddress();
-    try (SshConnection ssh = connect(nn.host(), ctx.deadline())) {
+    try (SshConnection ssh = connect(nn.host(), ctx)) {
       SshConnection.Exec which = ssh.exec(PATH_PREFIX + "command -v fuser; command -v nc",
           ctx.deadline().remaining());
       List<String> found = which.stdout();
@@ -90,28 +90,37 @@ final class SshFenceMethod implements FenceMethod {
     }
   }
 
-  private SshConnection connect(String host, Deadline deadline) throws SshFailure {
-    return SshConnection.open(args.user(), host, args.port(), keys, knownHosts, deadline.capMillis(connectTimeout));
+  private SshConnection connect(String host, FenceContext ctx) throws SshFailure {
+    return SshConnection.open(ctx.output().nodeId(), args.user(), host, args.port(), keys, knownHosts,
+        ctx.deadline().capMillis(connectTimeout));
   }
 
-  /** Rechecks until the port is closed on the host and from here, or the verify window ends. */
-  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, Deadline window, String killed, String hostView)
-      throws SshFailure, InterruptedException {
+  /**
+   * Rechecks until the port is closed on the host and from here, or the verify window ends; a recheck that
+   * cannot finish in time leaves the last thing seen, "still open", standing.
+   */
+  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, Deadline window, Deadline methodDeadline,
+      String killed, String hostView) throws InterruptedException {
     int checks = 1;
     while (true) {
       String localView = probe(nn, window);
       if (hostView.equals("closed") && !localView.equals("open")) {
         return FenceResult.fenced(killed + "; port closed on " + nn.host() + " and from here (" + localView + ")");
       }
+      String stillOpen = killed + ", but port " + nn + " is still open (on host: " + hostView + ", from here: "
+          + localView + ", " + checks + " checks)";
       if (window.expired()) {
-        return FenceResult.failed(killed + ", but port " + nn + " is still open (on host: " + hostView
-            + ", from here: " + localView + ", " + checks + " checks)");
+        return FenceResult.failed(stillOpen);
       }
       Thread.sleep(RECHECK_PAUSE_MS);
-      SshConnection.Exec check = ssh.exec(PATH_PREFIX + portState(nn) + " echo " + MARK + "port=$s",
-          window.remaining().plus(PROBE_TIMEOUT));
-      hostView = marker(check, "port").orElse("no answer");
-      checks++;
+      try {
+        SshConnection.Exec check = ssh.exec(PATH_PREFIX + portState(nn) + " echo " + MARK + "port=$s",
+            methodDeadline.remaining());
+        hostView = marker(check, "port").orElse("no answer");
+        checks++;
+      } catch (SshFailure f) {
+        return FenceResult.failed(stillOpen);
+      }
     }
   }
 
@@ -129,7 +138,7 @@ final class SshFenceMethod implements FenceMethod {
   }
 
   /** Logs the remote output except our markers; fuser's harmless "Cannot stat /proc/..." noise is counted. */
-  private static void log(SshConnection.Exec exec, FenceLog output) {
+  static void log(SshConnection.Exec exec, FenceLog output) {
     exec.stdout().stream().filter(l -> !l.startsWith(MARK) && !l.isBlank()).forEach(output::info);
     long noise = exec.stderr().stream().filter(l -> FUSER_NOISE.matcher(l).matches()).count();
     exec.stderr().stream().filter(l -> !FUSER_NOISE.matcher(l).matches()).forEach(output::warn);

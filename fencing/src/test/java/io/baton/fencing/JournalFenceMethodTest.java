@@ -53,7 +53,9 @@ class JournalFenceMethodTest {
         + " for ns1; the old writer can no longer append");
     assertThat(stubs.get(0).requests)
         .containsExactly("POST /journal/ns1/fence {\"fencedBy\":\"ns1.nn2\",\"target\":\"nn1\"}");
-    assertThat(report.attempts().get(0).outputHead()).contains(nodes.get(0) + ": promisedEpoch 7");
+    // the third answer may not have been waited for: a majority is enough
+    assertThat(report.attempts().get(0).outputHead()).filteredOn(l -> l.endsWith(": promisedEpoch 7"))
+        .hasSizeBetween(2, 3);
   }
 
   @Test

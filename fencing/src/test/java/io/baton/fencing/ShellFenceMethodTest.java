@@ -96,6 +96,19 @@ class ShellFenceMethodTest {
   }
 
   @Test
+  void aBackgroundChildHoldingTheOutputDoesNotDelayTheVerdict() throws Exception {
+    Path pid = dir.resolve("bg.pid");
+    try {
+      FencingReport report = fence("sleep 30 & echo $! > " + pid + "; echo detached");
+      assertThat(report.fenced()).isTrue();
+      assertThat(report.took()).isLessThan(Duration.ofSeconds(3));
+      assertThat(report.attempts().get(0).outputHead()).containsExactly("detached");
+    } finally {
+      ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
   void stdinIsClosed() throws Exception {
     FenceAttempt a = fence("read line").attempts().get(0);
     assertThat(a.outcome()).isEqualTo(FenceOutcome.FAILED);

@@ -188,12 +188,12 @@ class SshFenceMethodTest {
     assertThat(fuser.toFile().setExecutable(true)).isTrue();
     try (Sshd lying = Sshd.start(dir.resolve("sshd-fake-fuser"),
         Optional.of("env PATH=" + fake + ":/usr/bin:/bin /bin/sh -c \"$SSH_ORIGINAL_COMMAND\""))) {
-      TestDeployment t = deployment(lying).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(4));
+      TestDeployment t = deployment(lying).timeouts(Duration.ofSeconds(4), Duration.ofSeconds(8));
       FenceAttempt a = fence(t);
       assertThat(a.outcome()).isEqualTo(FenceOutcome.FAILED);
       assertThat(a.reason()).matches("killed the process listening on port " + victim.port + ", but port 127.0.0.1:"
           + victim.port + " is still open \\(on host: open-fuser, from here: open, \\d+ checks\\)");
-      assertThat(a.duration()).isLessThan(Duration.ofSeconds(2));
+      assertThat(a.duration()).isLessThan(Duration.ofSeconds(4));
       assertThat(victim.process.isAlive()).isTrue();
     }
   }

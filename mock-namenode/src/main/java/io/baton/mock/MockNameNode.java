@@ -14,6 +14,8 @@ import io.baton.mock.journal.EditLog.EditLogException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,39 +55,66 @@ public final class MockNameNode implements AutoCloseable {
     String nodeId = nn.id();
     Faults faults = new Faults(nodeId, opts.crash());
     NameNodeState state = new NameNodeState(nodeId, opts.editLog());
-    Configuration conf = new Configuration();
-    opts.hadoopProperties().forEach(conf::set);
-    List<HostPort> ipcAddresses = new ArrayList<>(List.of(nn.haAddress(), nn.rpcAddress()));
-    nn.lifelineRpcAddress().ifPresent(ipcAddresses::add);
-    IpcServers ipc = IpcServers.start(conf, new HaServiceHandler(nodeId, state, faults, opts.automaticFailover()),
-        ipcAddresses);
-    EmbeddedHttpServer http;
+    // IPC and HTTP start in parallel: start-up is mostly class loading, and the chaos kit starts these often.
+    CompletableFuture<EmbeddedHttpServer> http = CompletableFuture.supplyAsync(() -> startHttp(opts, state, faults));
+    IpcServers ipc;
     try {
-      http = EmbeddedHttpServer.start(nodeId, nn.httpAddress(), List.of(
-          new NamespaceResource(state, faults),
-          new StatusResource(nodeId, nn.nameserviceId(), state, faults, opts.editLog().describe()),
-          new FaultResource(faults)));
+      Configuration conf = new Configuration();
+      opts.hadoopProperties().forEach(conf::set);
+      List<HostPort> ipcAddresses = new ArrayList<>(List.of(nn.haAddress(), nn.rpcAddress()));
+      nn.lifelineRpcAddress().ifPresent(ipcAddresses::add);
+      ipc = IpcServers.start(conf, new HaServiceHandler(nodeId, state, faults, opts.automaticFailover()), ipcAddresses);
     } catch (Exception e) {
-      ipc.close();
+      closeQuietly(http);
       throw e;
+    }
+    EmbeddedHttpServer httpServer;
+    try {
+      httpServer = http.join();
+    } catch (CompletionException e) {
+      ipc.close();
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
     ScheduledExecutorService tailer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, nodeId + "-journal-tailer");
       t.setDaemon(true);
       return t;
     });
-    MockNameNode node = new MockNameNode(nodeId, state, faults, ipc, http, tailer);
+    MockNameNode node = new MockNameNode(nodeId, state, faults, ipc, httpServer, tailer);
     long period = opts.tailPeriod().toMillis();
     tailer.scheduleWithFixedDelay(node::tailQuietly, 0, period, TimeUnit.MILLISECONDS);
     opts.initialFaults().forEach(faults::inject);
     log.info("{}: mock NameNode of {} up in {} ms: IPC {}, HTTP {}:{}, journal {}, automatic failover {}", nodeId,
         nn.nameserviceId(), (System.nanoTime() - t0) / 1_000_000, ipc.addresses(), nn.httpAddress().host(),
-        http.port(), opts.editLog().describe(), opts.automaticFailover() ? "on" : "off");
+        httpServer.port(), opts.editLog().describe(), opts.automaticFailover() ? "on" : "off");
     return node;
+  }
+
+  private static EmbeddedHttpServer startHttp(NameNodeOptions opts, NameNodeState state, Faults faults) {
+    NameNodeConfig nn = opts.nameNode();
+    try {
+      return EmbeddedHttpServer.start(nn.id(), nn.httpAddress(), List.of(
+          new NamespaceResource(state, faults),
+          new StatusResource(nn.id(), nn.nameserviceId(), state, faults, opts.editLog().describe()),
+          new FaultResource(faults)));
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static void closeQuietly(CompletableFuture<EmbeddedHttpServer> http) {
+    http.thenAccept(server -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        log.warn("cannot stop the HTTP server after a failed start", e);
+      }
+    });
   }
 
   private void tailQuietly() {
     try {
+      state.zombieTick();
       state.tailOnce();
     } catch (EditLogException e) {
       log.debug("{}: tailing the journal failed: {}", nodeId, e.getMessage());

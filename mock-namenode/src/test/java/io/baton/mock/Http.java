@@ -43,8 +43,13 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(text)));
   }
 
+  /** Sends with a 10 s timeout unless the builder set its own. */
   public static Answer send(HttpRequest.Builder b) throws Exception {
-    HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest req = b.build();
+    if (req.timeout().isEmpty()) {
+      req = b.timeout(Duration.ofSeconds(10)).build();
+    }
+    HttpResponse<String> r = CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
     return new Answer(r.statusCode(), r.body());
   }
 }

@@ -154,10 +154,13 @@ public final class ZkElection implements AutoCloseable {
   @Override
   public void close() {
     client.getConnectionStateListenable().removeListener(connectionListener);
-    worker.shutdownNow();
+    worker.shutdown(); // let a queued quit (lock and breadcrumb deletion) finish
     try {
-      worker.awaitTermination(5, TimeUnit.SECONDS);
+      if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+        worker.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      worker.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

@@ -124,6 +124,25 @@ public final class NameNodeState {
     return new WriteAck(nodeId, epoch, txid, op.path());
   }
 
+  /**
+   * A zombie keeps writing on its own, as a real active does (edit log rolls, lease recovery): one record to
+   * {@code /.zombie/<nodeId>} per call while it pretends to be standby. Returns whether it wrote.
+   */
+  public boolean zombieTick() {
+    synchronized (this) {
+      if (!(pretendingStandby && acting == HAServiceState.ACTIVE)) {
+        return false;
+      }
+    }
+    try {
+      write(NamespaceOp.write("/.zombie/" + nodeId, "epoch " + epoch));
+      return true;
+    } catch (ApiException e) {
+      log.info("{}: zombie write refused: {}", nodeId, e.getMessage());
+      return false;
+    }
+  }
+
   public synchronized Namespace.Entry read(String path) {
     if (acting != HAServiceState.ACTIVE && acting != HAServiceState.OBSERVER) {
       throw notServing("READ");

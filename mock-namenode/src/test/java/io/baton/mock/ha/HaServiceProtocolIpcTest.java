@@ -13,6 +13,8 @@ import io.baton.mock.journal.Journal;
 import io.baton.mock.journal.JournalStorage;
 import io.baton.mock.journal.LocalEditLog;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -149,6 +151,26 @@ class HaServiceProtocolIpcTest {
     client.transitionToStandby(ZKFC);
     assertThat(client.getServiceStatus().getState()).isEqualTo(HAServiceState.STANDBY);
     assertThat(node.actingState()).isEqualTo(HAServiceState.ACTIVE);
+  }
+
+  @Test
+  void malformedRpcRequestsAreRefusedAndTheServerKeepsServing() throws Exception {
+    start(true);
+    InetSocketAddress addr = node.ipcAddresses().get(0);
+    // An HTTP request to the IPC port, then a valid preamble followed by garbage.
+    for (byte[] junk : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+        new byte[] {'h', 'r', 'p', 'c', 9, 0, 0, 0, 0, 0, 5, 1, 2, 3, 4, 5, 6, 7})) {
+      try (Socket s = new Socket()) {
+        s.connect(addr, 2000);
+        s.setSoTimeout(5000);
+        s.getOutputStream().write(junk);
+        s.getOutputStream().flush();
+        byte[] answer = s.getInputStream().readNBytes(4096); // the server answers or closes; it must not hang
+        assertThat(answer.length).isLessThan(4096);
+      }
+    }
+    assertThat(client.getServiceStatus().getState()).isEqualTo(HAServiceState.STANDBY);
+    client.monitorHealth();
   }
 
   @Test

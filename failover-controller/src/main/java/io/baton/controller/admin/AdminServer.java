@@ -1,0 +1,169 @@
+package io.baton.controller.admin;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.baton.config.ControllerConfig;
+import io.baton.config.DeploymentConfig;
+import io.baton.config.NameNodeConfig;
+import io.baton.controller.FailoverController;
+import io.baton.controller.core.ControllerState;
+import io.baton.controller.core.ControllerStatus;
+import io.baton.controller.core.HealthState;
+import io.baton.controller.core.ZkConnection;
+import io.dropwizard.configuration.ConfigurationFactory;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.jetty.HttpsConnectorFactory;
+import io.dropwizard.logging.common.ExternalLoggingFactory;
+import io.dropwizard.request.logging.ExternalRequestLogFactory;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP API on {@code controller.admin-bind-address} and the NameNode's admin port, served by
+ * Dropwizard without a YAML file of its own: {@code /v1/*}, {@code /metrics} (Prometheus) and Dropwizard's
+ * {@code /admin/healthcheck}, {@code /admin/ping}. Logging is left to the launcher's logback configuration.
+ */
+public final class AdminServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+  private final Server server;
+  private final int port;
+
+  private AdminServer(Server server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller)
+      throws Exception {
+    ControllerMetrics metrics = new ControllerMetrics(local.id(), Clock.systemUTC());
+    controller.runtime().addListener(metrics);
+    AdminConfiguration config = new AdminConfiguration(deployment.controller(), local.adminPort());
+    AtomicReference<Server> server = new AtomicReference<>();
+    AtomicReference<Integer> port = new AtomicReference<>();
+    App app = new App(config, env -> {
+      env.jersey().register(new AdminResource(local.nameserviceId(), controller));
+      env.jersey().register(new MetricsResource(metrics));
+      registerHealthChecks(env, controller.runtime()::status);
+      env.lifecycle().addServerLifecycleListener(s -> {
+        server.set(s);
+        for (org.eclipse.jetty.server.Connector c : s.getConnectors()) {
+          if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+            port.set(sc.getLocalPort());
+          }
+        }
+      });
+    });
+    app.run("server");
+    log.info("{}: admin API at http://{}:{}/v1/status", local.id(), deployment.controller().adminBindAddress(),
+        port.get());
+    return new AdminServer(server.get(), port.get());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  private static void registerHealthChecks(Environment env, Supplier<ControllerStatus> status) {
+    env.healthChecks().register("controller", new HealthCheck() {
+      @Override
+      protected Result check() {
+        ControllerStatus s = status.get();
+        return s.state() == ControllerState.STOPPED ? Result.unhealthy("controller stopped")
+            : Result.healthy(s.nodeId() + " is " + s.state());
+      }
+    });
+    env.healthChecks().register("zookeeper", new HealthCheck() {
+      @Override
+      protected Result check() {
+        ZkConnection zk = status.get().zookeeper();
+        return zk == ZkConnection.CONNECTED ? Result.healthy("connected") : Result.unhealthy("ZooKeeper " + zk);
+      }
+    });
+    env.healthChecks().register("namenode", new HealthCheck() {
+      @Override
+      protected Result check() {
+        ControllerStatus s = status.get();
+        return s.health() == HealthState.HEALTHY ? Result.healthy(s.healthDetail())
+            : Result.unhealthy("local NameNode is " + s.health() + ": " + s.healthDetail());
+      }
+    });
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  /** Built in code: one connector (HTTP, or HTTPS when a keystore is configured), no request log. */
+  static final class AdminConfiguration extends Configuration {
+    AdminConfiguration(ControllerConfig controller, int port) {
+      SimpleServerFactory factory = new SimpleServerFactory();
+      HttpConnectorFactory connector;
+      if (controller.tls().isPresent()) {
+        HttpsConnectorFactory https = new HttpsConnectorFactory();
+        https.setKeyStorePath(controller.tls().get().keystore().toString());
+        https.setKeyStorePassword(controller.tls().get().keystorePassword().value());
+        https.setKeyStoreType(controller.tls().get().keystoreType());
+        connector = https;
+      } else {
+        connector = new HttpConnectorFactory();
+      }
+      connector.setBindHost(controller.adminBindAddress());
+      connector.setPort(port);
+      factory.setConnector(connector);
+      factory.setApplicationContextPath("/");
+      factory.setAdminContextPath("/admin");
+      factory.setRequestLogFactory(new ExternalRequestLogFactory());
+      setServerFactory(factory);
+      setLoggingFactory(new ExternalLoggingFactory());
+    }
+  }
+
+  private static final class App extends Application<AdminConfiguration> {
+    private final AdminConfiguration config;
+    private final java.util.function.Consumer<Environment> setup;
+
+    App(AdminConfiguration config, java.util.function.Consumer<Environment> setup) {
+      this.config = config;
+      this.setup = setup;
+    }
+
+    @Override
+    protected void bootstrapLogging() {
+      // the launcher's logback configuration stays in charge
+    }
+
+    @Override
+    public void initialize(Bootstrap<AdminConfiguration> bootstrap) {
+      bootstrap.setConfigurationFactoryFactory((klass, validator, mapper, prefix) -> new ConfigurationFactory<>() {
+        @Override
+        public AdminConfiguration build(io.dropwizard.configuration.ConfigurationSourceProvider p, String path) {
+          return config;
+        }
+
+        @Override
+        public AdminConfiguration build() {
+          return config;
+        }
+      });
+    }
+
+    @Override
+    public void run(AdminConfiguration configuration, Environment environment) {
+      setup.accept(environment);
+    }
+
+    @Override
+    protected void onFatalError(Throwable t) {
+      throw new IllegalStateException("admin API did not start: " + t.getMessage(), t);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.baton.controller.health;
+
+import io.baton.config.HostPort;
+import io.baton.controller.core.ServiceState;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.ha.HAServiceProtocol;
+import org.apache.hadoop.ha.HAServiceProtocol.RequestSource;
+import org.apache.hadoop.ha.HAServiceProtocol.StateChangeRequestInfo;
+import org.apache.hadoop.ha.HealthCheckFailedException;
+import org.apache.hadoop.ha.protocolPB.HAServiceProtocolClientSideTranslatorPB;
+import org.apache.hadoop.ipc.RemoteException;
+import org.apache.hadoop.net.NetUtils;
+
+/**
+ * HAServiceProtocol clients over Hadoop IPC (hadoop-common's protobuf translator), each with an explicit RPC
+ * timeout and connect-retry count, so no call can hang past its timeout.
+ */
+public final class HaServiceClients {
+  private final Configuration base;
+
+  /** @param base Hadoop properties (IPC settings, security); copied per client */
+  public HaServiceClients(Configuration base) {
+    this.base = new Configuration(base);
+  }
+
+  /** A new client; close it when done (it releases the IPC connection reference). */
+  public HAServiceProtocolClientSideTranslatorPB open(HostPort address, Duration timeout, int connectRetries)
+      throws IOException {
+    Configuration conf = new Configuration(base);
+    conf.setInt("ipc.client.connect.max.retries", connectRetries);
+    conf.setInt("ipc.client.connect.max.retries.on.timeouts", connectRetries);
+    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    conf.setInt("ipc.client.connect.timeout", Math.min(millis, conf.getInt("ipc.client.connect.timeout", 20_000)));
+    return new HAServiceProtocolClientSideTranslatorPB(address.toSocketAddress(), conf,
+        NetUtils.getDefaultSocketFactory(conf), millis);
+  }
+
+  /** transitionToActive(REQUEST_BY_ZKFC). */
+  public void transitionToActive(HostPort address, Duration timeout, int connectRetries) throws IOException {
+    try (HAServiceProtocolClientSideTranslatorPB c = open(address, timeout, connectRetries)) {
+      c.transitionToActive(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC));
+    }
+  }
+
+  /** transitionToStandby(REQUEST_BY_ZKFC). */
+  public void transitionToStandby(HostPort address, Duration timeout, int connectRetries) throws IOException {
+    try (HAServiceProtocolClientSideTranslatorPB c = open(address, timeout, connectRetries)) {
+      c.transitionToStandby(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC));
+    }
+  }
+
+  public static ServiceState map(HAServiceProtocol.HAServiceState state) {
+    return switch (state) {
+      case ACTIVE -> ServiceState.ACTIVE;
+      case STANDBY -> ServiceState.STANDBY;
+      case OBSERVER -> ServiceState.OBSERVER;
+      default -> ServiceState.INITIALIZING;
+    };
+  }
+
+  /** The NameNode said it is unhealthy (as opposed to not answering): Hadoop's HealthMonitor test. */
+  public static boolean isHealthCheckFailure(Throwable t) {
+    if (t instanceof HealthCheckFailedException) {
+      return true;
+    }
+    return t instanceof RemoteException r
+        && r.unwrapRemoteException(HealthCheckFailedException.class) instanceof HealthCheckFailedException;
+  }
+
+  /** A short, single-line description of an RPC failure for logs, status and the timeline. */
+  public static String describe(Throwable t) {
+    if (t instanceof RemoteException r) {
+      String cls = r.getClassName();
+      String msg = r.getMessage() == null ? "" : r.getMessage().lines().findFirst().orElse("");
+      return cls.substring(cls.lastIndexOf('.') + 1) + ": " + msg;
+    }
+    String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+    return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+  }
+}

@@ -1,0 +1,144 @@
+package io.baton.controller.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.baton.config.DeploymentConfig;
+import io.baton.config.NameNodeConfig;
+import io.baton.config.NameserviceConfig;
+import io.baton.controller.FailoverController;
+import io.baton.controller.core.ControllerState;
+import io.baton.controller.core.FenceResult;
+import io.baton.controller.testkit.FakeNameNode;
+import io.baton.controller.testkit.Fixtures;
+import io.baton.controller.testkit.SplitBrainDetector;
+import io.baton.controller.zk.ZkClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The admin HTTP API against a real controller (one NameNode over IPC, real ZooKeeper). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiTest {
+  private final SplitBrainDetector detector = new SplitBrainDetector();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private TestingServer zk;
+  private FakeNameNode nn1;
+  private FailoverController controller;
+  private AdminServer admin;
+  private String base;
+
+  @BeforeAll
+  void start() throws Exception {
+    zk = new TestingServer(true);
+    DeploymentConfig d = Fixtures.deployment(zk.getConnectString(), "nn1", "nn2");
+    NameserviceConfig ns = d.nameservices().get(0);
+    NameNodeConfig local = ns.namenode("nn1").orElseThrow();
+    nn1 = new FakeNameNode(local, detector).start();
+    CuratorFramework client = ZkClients.start(ns.zookeeper(), 3, Map.of());
+    ZkClients.awaitConnected(client, Duration.ofSeconds(10));
+    client.create().creatingParentsIfNeeded().forPath("/hadoop-ha/ns1");
+    controller = FailoverController.start(d, local, client,
+        t -> new FenceResult(false, "no fencing in this test", List.of(), Duration.ZERO), Clock.systemUTC());
+    admin = AdminServer.start(d, local, controller);
+    controller.own(admin);
+    base = "http://127.0.0.1:" + admin.port();
+    await().atMost(Duration.ofSeconds(30)).until(() -> controller.runtime().status().state() == ControllerState.ACTIVE);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    controller.close();
+    nn1.close();
+    zk.close();
+    assertThat(detector.violations()).isEmpty();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void statusTimelineAndExplain() throws Exception {
+    HttpResponse<String> status = get("/v1/status");
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.body()).contains("\"nodeId\":\"nn1\"", "\"nameservice\":\"ns1\"", "\"state\":\"ACTIVE\"",
+        "\"health\":\"HEALTHY\"", "\"namenodeState\":\"ACTIVE\"", "\"zookeeper\":\"CONNECTED\"", "\"epoch\":1",
+        "\"currentActive\":\"nn1\"");
+    HttpResponse<String> timeline = get("/v1/timeline");
+    assertThat(timeline.body()).contains("\"kind\":\"PROMOTION\"", "\"outcome\":\"SUCCEEDED\"",
+        "\"name\":\"read-breadcrumb\"", "\"name\":\"claim-epoch\"", "\"name\":\"promote\"",
+        "\"reason\":\"no NameNode was active\"");
+    assertThat(get("/v1/explain").body()).contains("nn1 is ACTIVE and holds the election lock");
+  }
+
+  @Test
+  void failoverToTheActiveItselfIsANoOp() throws Exception {
+    HttpResponse<String> r = post("/v1/failover", "{}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("{\"ok\":true,\"message\":\"nn1 is already active\"}");
+  }
+
+  @Test
+  void badBodiesGetClearErrors() throws Exception {
+    HttpResponse<String> noReason = post("/v1/pause", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).isEqualTo("{\"error\":\"bad_request\",\"message\":\"'reason' is required: say why "
+        + "automatic failover is paused, e.g. {\\\"reason\\\":\\\"upgrading nn2\\\"}\"}");
+    HttpResponse<String> badExpiry = post("/v1/pause", "{\"reason\":\"x\",\"expiry\":\"soon\"}");
+    assertThat(badExpiry.statusCode()).isEqualTo(400);
+    assertThat(badExpiry.body()).contains("'expiry' is 'soon'; write a whole number with a unit: 500ms, 10s, 30m, "
+        + "2h or 1d");
+    HttpResponse<String> badMillis = post("/v1/cede", "{\"millis\":\"later\"}");
+    assertThat(badMillis.statusCode()).isEqualTo(400);
+    assertThat(badMillis.body()).contains("'millis' must be a whole number of milliseconds, got \\\"later\\\"");
+    assertThat(post("/v1/pause", "{not json").statusCode()).isEqualTo(400);
+    assertThat(get("/v1/nothing").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void pauseAndResume() throws Exception {
+    HttpResponse<String> paused = post("/v1/pause", "{\"reason\":\"upgrading nn2\",\"expiry\":\"30m\"}");
+    assertThat(paused.statusCode()).isEqualTo(200);
+    assertThat(paused.body()).startsWith("{\"ok\":true,\"message\":\"nn1: automatic failover paused until ");
+    assertThat(get("/v1/status").body()).contains("\"maintenance\":{\"reason\":\"upgrading nn2\"");
+    assertThat(get("/v1/explain").body()).contains("holding the lock: automatic failover is paused (upgrading nn2)");
+    HttpResponse<String> resumed = post("/v1/resume", "");
+    assertThat(resumed.body()).isEqualTo("{\"ok\":true,\"message\":\"nn1: automatic failover resumed\"}");
+    assertThat(get("/v1/status").body()).contains("\"maintenance\":null");
+  }
+
+  @Test
+  void prometheusMetricsAndHealthChecks() throws Exception {
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(metrics.body()).contains(
+        "baton_failovers_total{node=\"nn1\",kind=\"promotion\",outcome=\"succeeded\"} 1",
+        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"promote\",le=\"+Inf\"} 1",
+        "baton_health_state{node=\"nn1\",state=\"HEALTHY\"} 1",
+        "baton_controller_state{node=\"nn1\",state=\"ACTIVE\"} 1",
+        "baton_epoch{node=\"nn1\"} 1");
+    HttpResponse<String> health = get("/admin/healthcheck");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"controller\"", "\"zookeeper\"", "\"namenode\"");
+  }
+}

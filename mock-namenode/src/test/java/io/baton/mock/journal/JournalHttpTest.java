@@ -1,0 +1,83 @@
+package io.baton.mock.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.baton.mock.Http;
+import io.baton.mock.TestConf;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal node's HTTP contract, including what the fencing module's journal method calls. */
+class JournalHttpTest {
+  @TempDir Path dir;
+  private JournalNode node;
+  private String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    node = JournalNode.start(TestConf.local(0), dir, true);
+    base = "http://127.0.0.1:" + node.port() + "/journal/ns1";
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    node.close();
+  }
+
+  @Test
+  void fenceContract() throws Exception {
+    assertThat(Http.post(base + "/epoch", "{\"writer\":\"nn1\"}").json().path("epoch").asLong()).isEqualTo(1);
+    Http.Answer fenced = Http.post(base + "/fence", "{\"fencedBy\":\"controller-nn2\",\"target\":\"nn1\"}");
+    assertThat(fenced.status()).isEqualTo(200);
+    assertThat(fenced.json().path("promisedEpoch").asLong()).isEqualTo(2);
+    Http.Answer status = Http.get(base + "/status");
+    assertThat(status.status()).isEqualTo(200);
+    assertThat(status.json().path("promisedEpoch").asLong()).isEqualTo(2);
+    assertThat(status.json().path("lastTxId").asLong()).isZero();
+    Http.Answer stale = Http.post(base + "/append",
+        "{\"epoch\":1,\"txid\":1,\"op\":\"write\",\"path\":\"/a\",\"data\":\"x\",\"writer\":\"nn1\"}");
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.json().path("error").asText()).isEqualTo("stale_epoch");
+  }
+
+  @Test
+  void badInputGetsClearJsonErrors() throws Exception {
+    Http.Answer malformed = Http.post(base + "/fence", "{\"fencedBy\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().path("error").asText()).isEqualTo("bad_request");
+    assertThat(malformed.json().path("message").asText()).startsWith("malformed JSON body: ");
+
+    Http.Answer missing = Http.post(base + "/fence", "{\"fencedBy\":\"c\"}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.json().path("message").asText())
+        .isEqualTo("field \"target\" is required and must be a non-empty string");
+
+    Http.Answer empty = Http.post(base + "/fence", "");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.json().path("message").asText())
+        .isEqualTo("a JSON body is required, e.g. {\"fencedBy\":\"<controller>\",\"target\":\"<nnId>\"}");
+
+    Http.Answer unknown = Http.get("http://127.0.0.1:" + node.port() + "/journal/ns1/nope");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().path("error").asText()).isEqualTo("not_found");
+    assertThat(unknown.json().path("message").asText()).startsWith("no such endpoint: /journal/ns1/nope");
+
+    Http.Answer badId = Http.get("http://127.0.0.1:" + node.port() + "/journal/bad%20id/status");
+    assertThat(badId.status()).isEqualTo(400);
+    assertThat(badId.json().path("message").asText()).startsWith("journal id 'bad id' is not valid");
+
+    Http.Answer badParam = Http.get(base + "/records?fromTxId=abc");
+    assertThat(badParam.status()).isEqualTo(400);
+    assertThat(badParam.json().path("message").asText()).isEqualTo("query parameter fromTxId='abc' is not a whole number");
+
+    Http.Answer noTxid = Http.post(base + "/append", "{\"epoch\":1,\"op\":\"write\",\"path\":\"/a\",\"writer\":\"nn1\"}");
+    assertThat(noTxid.status()).isEqualTo(400);
+    assertThat(noTxid.json().path("message").asText()).isEqualTo("append needs numeric \"epoch\" and \"txid\"");
+
+    // still serving after all that
+    assertThat(Http.get(base + "/status").status()).isEqualTo(200);
+  }
+}
