@@ -35,6 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryNTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +50,9 @@ import org.slf4j.LoggerFactory;
 public final class ChaosCluster implements ClusterControl, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChaosCluster.class);
   private static final List<String> SMALL_JVM = List.of("-Xmx192m");
-  private static final Duration START_WAIT = Duration.ofSeconds(60);
+  private static final Duration START_WAIT = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMELINE_TIMEOUT = Duration.ofSeconds(10);
 
   private final String runId;
   private final Path runDir;
@@ -118,7 +123,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     return runDir;
   }
 
-  /** Journal, NameNodes, -formatZK, then the first controller (its NameNode becomes active), then the others. */
+  /** Journal, NameNodes, the znode scope, then the first controller (its NameNode becomes active), then the others. */
   public String start() {
     startNameNodes();
     return startControllers();
@@ -142,13 +147,34 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     }
   }
 
-  /** -formatZK, the first controller (so the first NameNode becomes active), then the others. */
+  /**
+   * What {@code zkfc -formatZK} does for a fresh scope (create {@code <parent>/<ns>}), done in this JVM: one JVM
+   * start less per run, which matters for CI on two cores. The -formatZK command itself is tested in
+   * failover-controller.
+   */
+  private void createScopeZnode() {
+    String scope = config.nameservice(conf.spec().nameserviceId()).orElseThrow().zookeeper()
+        .scopeZnode(conf.spec().nameserviceId());
+    try (CuratorFramework zk = CuratorFrameworkFactory.newClient(conf.spec().zookeeperQuorum(), 10_000, 5_000,
+        new RetryNTimes(10, 500))) {
+      zk.start();
+      if (!zk.blockUntilConnected(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("cannot reach ZooKeeper at " + conf.spec().zookeeperQuorum());
+      }
+      zk.create().creatingParentsIfNeeded().forPath(scope);
+      events.record("phase", "zookeeper", "created " + scope);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating " + scope, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create " + scope + " in ZooKeeper: " + e, e);
+    }
+  }
+
+  /** The znode scope, the first controller (so the first NameNode becomes active), then the others. */
   public String startControllers() {
     try {
-      int rc = local.formatZooKeeper(START_WAIT);
-      if (rc != 0) {
-        throw new IllegalStateException("zkfc -formatZK exited " + rc + "; see " + kit.workDir());
-      }
+      createScopeZnode();
       String first = namenodeIds().get(0);
       startController(first);
       String active = awaitSingleActive(START_WAIT).orElseThrow(() -> new IllegalStateException(
@@ -237,13 +263,17 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String nn : namenodeIds()) {
       String url = conf.spec().adminUrl(nn) + "/v1/timeline";
-      JsonNode node = local.get(url, Duration.ofSeconds(3)).filter(r -> r.statusCode() == 200).map(r -> {
+      JsonNode node = local.get(url, TIMELINE_TIMEOUT).map(r -> {
+        if (r.statusCode() != 200) {
+          return (JsonNode) JSON.createObjectNode().put("error", "GET " + url + " answered " + r.statusCode());
+        }
         try {
           return JSON.readTree(r.body());
         } catch (IOException e) {
           return (JsonNode) JSON.createObjectNode().put("error", "not JSON: " + e.getMessage());
         }
-      }).orElseGet(() -> JSON.createObjectNode().put("error", "no answer from " + url));
+      }).orElseGet(() -> JSON.createObjectNode().put("error", "no answer from " + url + " within "
+          + TIMELINE_TIMEOUT.toSeconds() + " s"));
       out.put(nn, node);
     }
     return out;

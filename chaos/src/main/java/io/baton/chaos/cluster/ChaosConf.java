@@ -26,6 +26,8 @@ public final class ChaosConf {
   static final String FENCING_METHOD_TIMEOUT = "5s";
   static final String FENCING_DEADLINE = "10s";
   static final String SSH_CONNECT_TIMEOUT_MS = "2000";
+  /** Short enough that back-to-back faults of a schedule are not all deferred; it is part of the liveness bound. */
+  static final String ANTI_FLAPPING_WINDOW = "3s";
 
   private final LocalClusterSpec base;
   private final Path runDir;
@@ -99,13 +101,16 @@ public final class ChaosConf {
     return dir;
   }
 
-  /** Adds the chaos kit's fencing limits to the baton.yaml the spec wrote. */
+  /** Adds the chaos kit's fencing limits and anti-flapping window to the baton.yaml the spec wrote. */
   static void patchYaml(Path yaml) throws IOException {
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
     ObjectNode root = Files.exists(yaml) ? (ObjectNode) mapper.readTree(yaml.toFile()) : mapper.createObjectNode();
     ObjectNode fencing = root.putObject("fencing");
     fencing.put("method-timeout", FENCING_METHOD_TIMEOUT);
     fencing.put("deadline", FENCING_DEADLINE);
+    ObjectNode controller = root.has("controller") && root.get("controller").isObject()
+        ? (ObjectNode) root.get("controller") : root.putObject("controller");
+    controller.put("anti-flapping-window", ANTI_FLAPPING_WINDOW);
     mapper.writeValue(yaml.toFile(), root);
   }
 }

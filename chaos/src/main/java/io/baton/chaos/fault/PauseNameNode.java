@@ -2,8 +2,10 @@ package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
 import io.baton.chaos.cluster.ClusterControl.Role;
+import io.baton.chaos.cluster.Sleep;
 import io.baton.controller.local.Signal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,8 @@ import java.util.Optional;
 public final class PauseNameNode implements Fault {
   static final int PROBE_WRITES = 10;
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+  /** How long the zombie stays stopped beyond its hold if the failover has not happened yet. */
+  static final Duration FAILOVER_WAIT = Duration.ofSeconds(60);
 
   private final String kind;
   private final boolean zombie;
@@ -41,10 +45,25 @@ public final class PauseNameNode implements Fault {
 
   @Override
   public String heal(ClusterControl cluster) {
-    String resumed = cluster.signal(Role.NAMENODE, victim, Signal.CONT);
     if (!zombie) {
-      return resumed;
+      return cluster.signal(Role.NAMENODE, victim, Signal.CONT);
     }
+    // The zombie case is "resumed AFTER another NameNode took over": wait for the failover first.
+    Instant start = Instant.now();
+    Optional<String> other = Optional.empty();
+    while (other.isEmpty() && Duration.between(start, Instant.now()).compareTo(FAILOVER_WAIT) < 0) {
+      other = cluster.awaitSingleActive(Duration.ofSeconds(1)).filter(a -> !a.equals(victim));
+      if (other.isEmpty()) {
+        Sleep.pause(Duration.ofMillis(200));
+      }
+    }
+    String resumed = cluster.signal(Role.NAMENODE, victim, Signal.CONT);
+    if (other.isEmpty()) {
+      throw new IllegalStateException("no other NameNode became active within " + FAILOVER_WAIT.toSeconds()
+          + " s while " + victim + " was stopped (" + resumed + ")");
+    }
+    resumed = other.get() + " active after " + Duration.between(start, Instant.now()).toMillis() + " ms more; "
+        + resumed;
     cluster.runProbeClient("probe-zombie-" + victim, victim, PROBE_WRITES, PROBE_TIMEOUT);
     cluster.restartNameNode(victim);
     return resumed + ", probed it with " + PROBE_WRITES + " fresh writes, replaced it by a fresh standby";

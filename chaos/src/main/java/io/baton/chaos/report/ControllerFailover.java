@@ -13,7 +13,7 @@ import java.util.Optional;
  * when, why, how it ended and how long it took.
  */
 public record ControllerFailover(String controller, String kind, String nodeId, Optional<Instant> start,
-    String reason, String outcome, Optional<Long> epoch, Optional<Long> totalMs) {
+    String reason, String outcome, Optional<Long> epoch, Optional<Long> totalMs, String detail) {
 
   public boolean succeededPromotion() {
     return "PROMOTION".equalsIgnoreCase(kind) && "SUCCEEDED".equalsIgnoreCase(outcome);
@@ -30,7 +30,7 @@ public record ControllerFailover(String controller, String kind, String nodeId, 
       out.add(new ControllerFailover(controller, r.path("kind").asText(""), r.path("nodeId").asText(controller),
           instant(r.get("start")), r.path("reason").asText(""), r.path("outcome").asText(""),
           r.hasNonNull("epoch") && r.get("epoch").canConvertToLong() ? Optional.of(r.get("epoch").asLong())
-              : Optional.empty(), totalMs(r)));
+              : Optional.empty(), totalMs(r), r.path("detail").asText("")));
     }
     return out;
   }
@@ -45,7 +45,7 @@ public record ControllerFailover(String controller, String kind, String nodeId, 
   }
 
   static Optional<Long> totalMs(JsonNode r) {
-    for (String f : new String[] {"totalMs", "durationMs", "tookMs"}) {
+    for (String f : new String[] {"totalMillis", "totalMs", "durationMs", "tookMs"}) {
       if (r.path(f).canConvertToLong()) {
         return Optional.of(r.get(f).asLong());
       }
@@ -57,7 +57,7 @@ public record ControllerFailover(String controller, String kind, String nodeId, 
     long sum = 0;
     boolean any = false;
     for (JsonNode p : r.path("phases")) {
-      Optional<Long> d = millis(p.get("duration")).or(() -> millis(p.get("durationMs")));
+      Optional<Long> d = millis(p.get("millis")).or(() -> millis(p.get("duration")));
       if (d.isPresent()) {
         sum += d.get();
         any = true;

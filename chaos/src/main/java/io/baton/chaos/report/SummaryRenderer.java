@@ -1,6 +1,7 @@
 package io.baton.chaos.report;
 
 import io.baton.chaos.event.ChaosEvent;
+import java.util.List;
 import java.util.Optional;
 
 /** The readable summary of a run: verdict first, then the faults with their times, failovers and evidence. */
@@ -45,7 +46,14 @@ public final class SummaryRenderer {
       s.append(String.format("  zkfc-%-5s %-10s %-10s %s%s%s: %s%n", f.controller(), f.kind(), f.outcome(),
           f.totalMs().map(ms -> ms + " ms").orElse("?"), f.epoch().map(e -> ", epoch " + e).orElse(""),
           f.start().map(t -> ", at " + t).orElse(""), f.reason()));
+      if (!f.detail().isBlank()) {
+        s.append("             ").append(f.detail()).append('\n');
+      }
     }
+    List<Long> failovers = r.controllerFailovers().stream().filter(ControllerFailover::succeededPromotion)
+        .map(ControllerFailover::totalMs).flatMap(Optional::stream).toList();
+    s.append("  promotions completed in (ms, controller-measured): ").append(failovers.isEmpty() ? "none"
+        : failovers.toString()).append('\n');
     if (!r.doubleActiveSamples().isEmpty()) {
       s.append("\nTwo NameNodes claimed ACTIVE at (the checker decides whether writes were affected)\n");
       r.doubleActiveSamples().forEach(d -> s.append("  ").append(d).append('\n'));

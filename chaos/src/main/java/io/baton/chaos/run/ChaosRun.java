@@ -42,12 +42,14 @@ public final class ChaosRun {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
   private static final Duration WORKLOAD_WARMUP = Duration.ofSeconds(30);
   private static final Duration SAMPLE_EVERY = Duration.ofMillis(250);
+  private static final Duration TAIL_EXTRA = Duration.ofSeconds(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ZooKeeperEnsemble zookeeper;
   private final RunSettings settings;
   private final String mode;
   private final PrintStream out;
+  private List<String> lastActive = List.of();
 
   public ChaosRun(ZooKeeperEnsemble zookeeper, RunSettings settings, String mode, PrintStream out) {
     this.zookeeper = zookeeper;
@@ -59,6 +61,7 @@ public final class ChaosRun {
   public RunReport run(Scenario scenario) throws IOException {
     String runId = scenario.name() + "-" + STAMP.format(Instant.now());
     Path runDir = settings.workRoot().resolve(runId);
+    lastActive = List.of();
     EventLog events = new EventLog(runId, Clock.systemUTC(), Optional.of(runDir.resolve("events.jsonl")));
     java.nio.file.Files.createDirectories(runDir);
     out.printf("%s: %s%n", runId, scenario.description());
@@ -89,6 +92,10 @@ public final class ChaosRun {
       }
       lastHeal = events.events("heal").stream().map(ChaosEvent::at).reduce((a, b) -> b).orElse(events.now());
       awaitAck(workload, lastHeal, Duration.ofMillis(bound.total().toMillis()));
+      // Keep writing a while after the heal: late consequences (a resumed zombie, a demotion) must show up.
+      Duration tail = cluster.sessionTimeout().plus(TAIL_EXTRA);
+      events.record("phase", "tail", "observing " + tail.toMillis() + " ms more after the heal");
+      observe(cluster, events, doubleActive, tail);
       cluster.stopWorkload();
       timelines.putAll(cluster.timelines());
       histories = cluster.histories();
@@ -136,14 +143,7 @@ public final class ChaosRun {
       return new StepResult(index, step.kind().label(), plan, events.elapsed().toMillis(), 0, "", "",
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("inject: " + e.getMessage()));
     }
-    Instant until = Instant.now().plus(hold);
-    while (Instant.now().isBefore(until)) {
-      List<String> active = cluster.activeNameNodes();
-      if (active.size() > 1) {
-        doubleActive.add("+" + events.elapsed().toMillis() + " ms: " + active);
-      }
-      Sleep.pause(SAMPLE_EVERY);
-    }
+    observe(cluster, events, doubleActive, hold);
     String healedText;
     ChaosEvent healed;
     try {
@@ -160,6 +160,26 @@ public final class ChaosRun {
         + bound.total().toMillis() + " ms"));
     return new StepResult(index, fault.name(), plan, injected.offsetMs(), healed.offsetMs(), injected.detail(),
         healedText, fault.victimActive(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Watches the NameNodes for {@code duration}: records every change of who answers /isActive with 200 as an
+   * event, and every moment two do as evidence.
+   */
+  private void observe(ChaosCluster cluster, EventLog events, List<String> doubleActive, Duration duration) {
+    Instant until = Instant.now().plus(duration);
+    while (Instant.now().isBefore(until)) {
+      List<String> active = cluster.activeNameNodes();
+      if (!active.equals(lastActive)) {
+        events.record("active", "namenodes", active.isEmpty() ? "none answers active" : String.join(" and ", active)
+            + " active");
+        lastActive = active;
+      }
+      if (active.size() > 1) {
+        doubleActive.add("+" + events.elapsed().toMillis() + " ms: " + active);
+      }
+      Sleep.pause(SAMPLE_EVERY);
+    }
   }
 
   /** Adds the client-observed recovery: injection to the first write acknowledged by a NameNode not the victim. */

@@ -30,14 +30,14 @@ public final class ScenarioCatalog {
     add("kill-namenode", "kill -9 of the active NameNode; restarted after 1 session timeout", std,
         Step.of(KILL_NAMENODE, 1, 0));
     add("kill-controller", "kill -9 of the active's controller: its session expires, the healthy NameNode is "
-        + "fenced and the standby takes over", std, Step.of(KILL_CONTROLLER, 1.5, 1));
-    add("host-loss", "kill -9 of the active NameNode and its controller together", std, Step.of(HOST_LOSS, 1.5, 1));
+        + "fenced and the standby takes over", std, Step.of(KILL_CONTROLLER, 2, 1));
+    add("host-loss", "kill -9 of the active NameNode and its controller together", std, Step.of(HOST_LOSS, 2, 1));
     add("zombie", "the active NameNode stops (SIGSTOP) for longer than the session timeout and, resumed, ignores "
         + "transitionToStandby: only fencing can stop it", std, Step.of(ZOMBIE, 1.5, 1));
     add("pause-controller", "SIGSTOP of the active's controller for longer than the session timeout", std,
-        Step.of(PAUSE_CONTROLLER, 1.5, 1));
+        Step.of(PAUSE_CONTROLLER, 2, 1));
     add("partition-zk", "the active's host loses ZooKeeper (silent partition) longer than the session timeout",
-        std, Step.of(PARTITION_ZOOKEEPER, 1.5, 1));
+        std, Step.of(PARTITION_ZOOKEEPER, 2.5, 1));
     add("partition-clients", "the clients lose the active's host; no failover is due, writes resume on heal", std,
         Step.of(PARTITION_CLIENTS, 1, 0));
     add("partition-peer", "the two NameNode hosts lose each other (namespace mode only)", std,
@@ -48,12 +48,12 @@ public final class ScenarioCatalog {
     add("lose-zk-quorum", "two of three ZooKeeper servers die and come back; no failover is due", std,
         Step.of(LOSE_ZK_QUORUM, 1.5, 0));
     add("fencing-fails-fallback", "the active stops; sshfence fails (no sshd) and the journal method fences", 
-        std.withFencing(Fencing.SSH_DOWN_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 1.5, 1));
+        std.withFencing(Fencing.SSH_DOWN_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 2, 2));
     add("fencing-fails-no-fallback", "the active stops; sshfence is the only method and fails: nobody may be "
         + "promoted until the old active is back", std.withFencing(Fencing.SSH_DOWN_ONLY),
-        Step.of(PAUSE_NAMENODE, 1.5, 2));
+        Step.of(PAUSE_NAMENODE, 2, 2));
     add("fencing-unreachable-fallback", "the active stops; the ssh host never answers (unreachable), the journal "
-        + "method fences", std.withFencing(Fencing.SSH_UNREACHABLE_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 1.5, 1));
+        + "method fences", std.withFencing(Fencing.SSH_UNREACHABLE_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 2, 3));
     add("slow-transition", "the standby answers every RPC 1.5 s late, then the active is killed", std,
         Step.of(SLOW_TRANSITION, 1, 3));
     add("clock-jump", "the active's controller's clock jumps one hour ahead (libfaketime)", std.withFakeClocks(),

@@ -44,7 +44,9 @@ public record CheckerVerdict(int exitCode, List<String> violationKinds, String j
     List<String> kinds = new ArrayList<>();
     try {
       JsonNode root = JSON.readTree(stdout.isBlank() ? "{}" : stdout);
-      JsonNode violations = root.path("violations");
+      // baton check --json: {"clean":..,"verdict":{"violations":[{"kind":..,"summary":..}, ..]}}
+      JsonNode violations = root.path("verdict").path("violations").isArray()
+          ? root.path("verdict").path("violations") : root.path("violations");
       for (JsonNode v : violations) {
         String kind = v.isTextual() ? v.asText() : firstText(v, "kind", "type", "rule", "name");
         kinds.add(kind);

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * How long after the last heal an active NameNode must acknowledge a write, derived from the configuration: the
  * worst path is "the old active's session expires, the health check times out, the graceful fence times out, the
- * fencing chain uses its whole deadline, transitionToActive uses its whole timeout, one retry back-off", plus a
+ * fencing chain uses its whole deadline, transitionToActive uses its whole timeout, one retry back-off, and a
+ * failover deferred by the whole anti-flapping window", plus a
  * margin for process scheduling on a loaded machine.
  */
 public record LivenessBound(Duration total, List<Term> terms) {
@@ -44,6 +45,8 @@ public record LivenessBound(Duration total, List<Term> terms) {
     terms.add(new Term("transitionToActive", "ha.failover-controller.new-active.rpc-timeout.ms",
         conf.failover().newActiveRpcTimeout()));
     terms.add(new Term("retry back-off", "failover.retry-backoff", conf.failover().retryBackoff()));
+    terms.add(new Term("anti-flapping deferral", "controller.anti-flapping-window",
+        conf.controller().antiFlappingWindow()));
     terms.add(new Term("margin (scheduling on a loaded machine)", "-", MARGIN));
     return new LivenessBound(terms.stream().map(Term::value).reduce(Duration.ZERO, Duration::plus), terms);
   }

@@ -24,7 +24,8 @@ class FaultsTest {
   void theZombieIsMadeAZombieStoppedResumedProbedAndReplaced() {
     Fault f = FaultKind.ZOMBIE.newFault();
     assertThat(f.inject(cluster)).isEqualTo("fault zombie + SIGSTOP nn1");
-    f.heal(cluster);
+    assertThat(f.heal(cluster)).startsWith("nn2 active after ").endsWith(" ms more; SIGCONT nn1, probed it with 10 "
+        + "fresh writes, replaced it by a fresh standby");
     assertThat(cluster.actions).containsExactly("fault nn1 zombie", "STOP NAMENODE nn1", "CONT NAMENODE nn1",
         "probe probe-zombie-nn1 first nn1 x10", "restart NAMENODE nn1");
   }

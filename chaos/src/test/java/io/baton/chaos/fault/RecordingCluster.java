@@ -40,6 +40,9 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   @Override
   public String signal(Role role, String id, Signal signal) {
     actions.add(signal + " " + role + " " + id);
+    if (signal == Signal.STOP && role == Role.NAMENODE && active.equals(Optional.of(id))) {
+      active = Optional.of("nn2"); // the standby takes over from a stopped active
+    }
     return "SIG" + signal + " " + id;
   }
 

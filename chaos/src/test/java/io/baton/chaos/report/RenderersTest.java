@@ -38,8 +38,8 @@ class RenderersTest {
     String json = "[{\"id\":1,\"kind\":\"PROMOTION\",\"nodeId\":\"nn2\",\"start\":\"2026-01-01T00:00:01Z\","
         + "\"reason\":\"nn1 lost its lock\",\"epoch\":7,\"outcome\":\"SUCCEEDED\",\"phases\":["
         + "{\"name\":\"fence\",\"start\":\"2026-01-01T00:00:01Z\",\"duration\":\"PT0.412S\"},"
-        + "{\"name\":\"promote\",\"start\":\"2026-01-01T00:00:01.412Z\",\"duration\":0.1}]},"
-        + "{\"id\":2,\"kind\":\"DEMOTION\",\"outcome\":\"SUCCEEDED\",\"totalMs\":15}]";
+        + "{\"name\":\"promote\",\"start\":\"2026-01-01T00:00:01.412Z\",\"millis\":100}]},"
+        + "{\"id\":2,\"kind\":\"DEMOTION\",\"outcome\":\"SUCCEEDED\",\"totalMillis\":15}]";
     List<ControllerFailover> f = ControllerFailover.read("nn2", new ObjectMapper().readTree(json));
     assertThat(f).hasSize(2);
     assertThat(f.get(0).succeededPromotion()).isTrue();

@@ -26,11 +26,12 @@ class LivenessBoundTest {
     LivenessBound bound = LivenessBound.derive(deployment, "ns1");
 
     // session 4000 + health rpc 2000 + check 200 + graceful fence 1000 x 1 + fencing deadline 10000
-    // + transitionToActive 10000 + back-off 1000 + margin 5000
-    assertThat(bound.total().toMillis()).isEqualTo(33_200);
-    assertThat(bound.derivation()).startsWith("33.2 s = ZooKeeper session expiry 4000 ms "
+    // + transitionToActive 10000 + back-off 1000 + anti-flapping 3000 + margin 5000
+    assertThat(bound.total().toMillis()).isEqualTo(36_200);
+    assertThat(bound.derivation()).startsWith("36.2 s = ZooKeeper session expiry 4000 ms "
         + "(ha.zookeeper.session-timeout.ms) + health check times out 2000 ms (ha.health-monitor.rpc-timeout.ms)")
-        .contains("fencing chain deadline 10000 ms (fencing.deadline)");
+        .contains("fencing chain deadline 10000 ms (fencing.deadline)")
+        .contains("anti-flapping deferral 3000 ms (controller.anti-flapping-window)");
   }
 
   @Test

@@ -12,7 +12,8 @@ class RunVerdictTest {
   private static final CheckerVerdict CLEAN = CheckerVerdict.of(0, "{\"violations\":[]}", "");
   private static final CheckerVerdict SPLIT = CheckerVerdict.of(1,
       "{\"violations\":[{\"kind\":\"SPLIT_BRAIN_STALE_EPOCH\",\"summary\":\"nn1 acknowledged c1-7 at epoch 1\"}]}", "");
-  private static final CheckerVerdict LOST = CheckerVerdict.of(1, "{\"violations\":[{\"kind\":\"LOST_WRITE\"}]}", "");
+  private static final CheckerVerdict LOST = CheckerVerdict.of(1,
+      "{\"clean\":false,\"verdict\":{\"violations\":[{\"kind\":\"LOST_WRITE\",\"summary\":\"c1-9 lost\"}]}}", "");
 
   @Test
   void aCleanLiveRunPasses() {
