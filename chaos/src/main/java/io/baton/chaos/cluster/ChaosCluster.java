@@ -397,6 +397,12 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   }
 
   @Override
+  public boolean clearNameNodeFault(String id, String fault) {
+    String url = conf.spec().httpUrl(id) + "/v1/faults/" + fault;
+    return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).DELETE().build()) == 200;
+  }
+
+  @Override
   public boolean clearNameNodeFaults(String id) {
     String url = conf.spec().httpUrl(id) + "/v1/faults";
     return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).DELETE().build()) == 200;

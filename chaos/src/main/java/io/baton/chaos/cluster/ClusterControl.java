@@ -40,6 +40,9 @@ public interface ClusterControl {
   /** Posts a mock-namenode fault (e.g. {@code zombie}, {@code slow=1500ms}) to the NameNode's HTTP endpoint. */
   void injectNameNodeFault(String id, String faultSpec);
 
+  /** Clears one fault (by its label, e.g. {@code hang}); false when the NameNode does not answer. */
+  boolean clearNameNodeFault(String id, String fault);
+
   /** Clears every fault injected into that NameNode; false when it does not answer. */
   boolean clearNameNodeFaults(String id);
 

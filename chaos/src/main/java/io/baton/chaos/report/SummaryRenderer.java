@@ -19,7 +19,8 @@ public final class SummaryRenderer {
     s.append("  setup      ").append(r.setup()).append('\n');
     s.append("  verdict    ").append(r.verdict()).append('\n');
     s.append("  checker    exit ").append(r.checkerExitCode()).append(r.violationKinds().isEmpty() ? ""
-        : ", violations " + r.violationKinds()).append('\n');
+        : ", violations " + new io.baton.chaos.verdict.CheckerVerdict(r.checkerExitCode(), r.violationKinds(), "", "")
+            .kindCounts()).append('\n');
     s.append("  liveness   ").append(r.livenessMs().map(ms -> ms + " ms").orElse("no write acknowledged"))
         .append(" after the last heal; bound ").append(r.livenessDerivation()).append('\n');
     s.append("  writes     ").append(r.acknowledgedWrites()).append(" acknowledged\n");

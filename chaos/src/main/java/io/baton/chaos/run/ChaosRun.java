@@ -1,6 +1,7 @@
 package io.baton.chaos.run;
 
 import io.baton.chaos.cluster.ChaosCluster;
+import io.baton.chaos.cluster.FakeClock;
 import io.baton.chaos.cluster.Sleep;
 import io.baton.chaos.event.ChaosEvent;
 import io.baton.chaos.event.EventLog;
@@ -9,6 +10,7 @@ import io.baton.chaos.fault.UnsupportedFaultException;
 import io.baton.chaos.report.ControllerFailover;
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.report.StepResult;
+import io.baton.chaos.schedule.ClusterSetup;
 import io.baton.chaos.schedule.Scenario;
 import io.baton.chaos.schedule.Step;
 import io.baton.chaos.verdict.Checker;
@@ -72,8 +74,13 @@ public final class ChaosRun {
     List<Path> histories;
     Path journalDir;
     Instant lastHeal;
-    try (ChaosCluster cluster = new ChaosCluster(runId, runDir, zookeeper, scenario.setup(), settings.timing(),
-        events)) {
+    ClusterSetup setup = scenario.setup();
+    if (setup.fakeClocks() && FakeClock.library().isEmpty()) {
+      // the clock-jump step is then skipped (UnsupportedFaultException), and reported as such
+      events.record("skip", "fake-clocks", "libfaketime not found: controllers run on the real clock");
+      setup = setup.withoutFakeClocks();
+    }
+    try (ChaosCluster cluster = new ChaosCluster(runId, runDir, zookeeper, setup, settings.timing(), events)) {
       bound = LivenessBound.derive(cluster.config(), cluster.spec().nameserviceId());
       out.printf("%s: liveness bound %s%n", runId, bound.derivation());
       String active = cluster.start();

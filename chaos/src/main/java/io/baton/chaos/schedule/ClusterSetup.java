@@ -42,6 +42,10 @@ public record ClusterSetup(Fencing fencing, boolean unsafeJournal, boolean fakeC
     return new ClusterSetup(fencing, unsafeJournal, true, namenodes);
   }
 
+  public ClusterSetup withoutFakeClocks() {
+    return new ClusterSetup(fencing, unsafeJournal, false, namenodes);
+  }
+
   /** Fencing off and the journal's epoch check off: a zombie must then produce split brain. */
   public ClusterSetup unsafe() {
     return new ClusterSetup(Fencing.OFF, true, fakeClocks, namenodes);

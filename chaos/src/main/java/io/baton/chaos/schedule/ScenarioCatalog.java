@@ -32,8 +32,10 @@ public final class ScenarioCatalog {
     add("kill-controller", "kill -9 of the active's controller: its session expires, the healthy NameNode is "
         + "fenced and the standby takes over", std, Step.of(KILL_CONTROLLER, 2, 1));
     add("host-loss", "kill -9 of the active NameNode and its controller together", std, Step.of(HOST_LOSS, 2, 1));
-    add("zombie", "the active NameNode stops (SIGSTOP) for longer than the session timeout and, resumed, ignores "
-        + "transitionToStandby: only fencing can stop it", std, Step.of(ZOMBIE, 1.5, 1));
+    add("zombie", "the active NameNode hangs longer than the session timeout and, running again, ignores "
+        + "transitionToStandby and keeps serving: only fencing can stop it", std, Step.of(ZOMBIE, 1.5, 1));
+    add("gc-pause", "SIGSTOP of the active NameNode for longer than the session timeout, then SIGCONT", std,
+        Step.of(PAUSE_NAMENODE, 2, 1));
     add("pause-controller", "SIGSTOP of the active's controller for longer than the session timeout", std,
         Step.of(PAUSE_CONTROLLER, 2, 1));
     add("partition-zk", "the active's host loses ZooKeeper (silent partition) longer than the session timeout",

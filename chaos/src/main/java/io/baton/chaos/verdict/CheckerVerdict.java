@@ -32,7 +32,15 @@ public record CheckerVerdict(int exitCode, List<String> violationKinds, String j
 
   public boolean splitBrain() {
     return violated() && (violationKinds.stream().anyMatch(k -> k.toLowerCase(Locale.ROOT).contains("split"))
-        || json.toLowerCase(Locale.ROOT).contains("split"));
+        || violationKinds.isEmpty() && json.toLowerCase(Locale.ROOT).contains("split"));
+  }
+
+  /** e.g. {@code SPLIT_BRAIN_STALE_EPOCH x10, DUPLICATE_TXID x3}, in order of first appearance. */
+  public String kindCounts() {
+    java.util.Map<String, Long> counts = violationKinds.stream().collect(java.util.stream.Collectors.groupingBy(
+        k -> k, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+    return counts.isEmpty() ? "none" : counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   public boolean lostWrite() {

@@ -30,15 +30,15 @@ public record RunVerdict(boolean passed, String summary, List<String> problems) 
     if (expectation == Expectation.SPLIT_BRAIN_DETECTED) {
       if (!checker.splitBrain()) {
         problems.add("NEGATIVE CONTROL FAILED: fencing and the epoch check were off, yet the checker found no split "
-            + "brain (exit " + checker.exitCode() + ", violations " + checker.violationKinds() + ")");
+            + "brain (exit " + checker.exitCode() + ", violations: " + checker.kindCounts() + ")");
       }
       return problems.isEmpty()
           ? new RunVerdict(true, "PASS (negative control): split brain detected with fencing off, as it must be: "
-              + checker.violationKinds(), problems)
+              + checker.kindCounts(), problems)
           : new RunVerdict(false, "FAIL: " + problems.get(0), problems);
     }
     if (checker.violated()) {
-      problems.add("the checker found violations: " + checker.violationKinds());
+      problems.add("the checker found violations: " + checker.kindCounts());
     }
     if (livenessMs.isEmpty()) {
       problems.add("not live: no write was acknowledged within " + boundMs + " ms after the last heal");

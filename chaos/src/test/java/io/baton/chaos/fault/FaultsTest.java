@@ -21,20 +21,21 @@ class FaultsTest {
   }
 
   @Test
-  void theZombieIsMadeAZombieStoppedResumedProbedAndReplaced() {
+  void theZombieHangsIsResumedAfterTheTakeoverProbedAndReplaced() {
     Fault f = FaultKind.ZOMBIE.newFault();
-    assertThat(f.inject(cluster)).isEqualTo("fault zombie + SIGSTOP nn1");
-    assertThat(f.heal(cluster)).startsWith("nn2 active after ").endsWith(" ms more; SIGCONT nn1, probed it with 10 "
-        + "fresh writes, replaced it by a fresh standby");
-    assertThat(cluster.actions).containsExactly("fault nn1 zombie", "STOP NAMENODE nn1", "CONT NAMENODE nn1",
+    assertThat(f.inject(cluster)).isEqualTo("nn1 hangs (fault hang) and ignores transitionToStandby (fault zombie)");
+    assertThat(f.heal(cluster)).startsWith("nn2 active after ").endsWith(" ms more; nn1 runs again as a zombie, "
+        + "probed with 10 fresh writes trying it first, then replaced by a fresh standby");
+    assertThat(cluster.actions).containsExactly("fault nn1 zombie", "fault nn1 hang", "clear nn1 hang",
         "probe probe-zombie-nn1 first nn1 x10", "restart NAMENODE nn1");
   }
 
   @Test
   void aGcPauseIsOnlyStopAndContinue() {
     Fault f = FaultKind.PAUSE_NAMENODE.newFault();
-    f.inject(cluster);
-    f.heal(cluster);
+    assertThat(f.inject(cluster)).isEqualTo("SIGSTOP nn1");
+    assertThat(f.heal(cluster)).isEqualTo("SIGCONT nn1");
+    assertThat(f.name()).isEqualTo("pause-namenode(nn1)");
     assertThat(cluster.actions).containsExactly("STOP NAMENODE nn1", "CONT NAMENODE nn1");
   }
 

@@ -40,9 +40,6 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   @Override
   public String signal(Role role, String id, Signal signal) {
     actions.add(signal + " " + role + " " + id);
-    if (signal == Signal.STOP && role == Role.NAMENODE && active.equals(Optional.of(id))) {
-      active = Optional.of("nn2"); // the standby takes over from a stopped active
-    }
     return "SIG" + signal + " " + id;
   }
 
@@ -65,6 +62,15 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   @Override
   public void injectNameNodeFault(String id, String faultSpec) {
     actions.add("fault " + id + " " + faultSpec);
+    if (faultSpec.equals("hang") && active.equals(Optional.of(id))) {
+      active = Optional.of("nn2"); // the standby takes over from a hung active
+    }
+  }
+
+  @Override
+  public boolean clearNameNodeFault(String id, String fault) {
+    actions.add("clear " + id + " " + fault);
+    return true;
   }
 
   @Override

@@ -17,7 +17,7 @@ class RenderersTest {
     String text = SummaryRenderer.render(ReportFixtures.report("kill-namenode-120000", false, 640));
     assertThat(text.lines().toList()).contains(
         "  verdict    FAIL: the checker found violations: [LOST_WRITE]",
-        "  checker    exit 1, violations [LOST_WRITE]",
+        "  checker    exit 1, violations LOST_WRITE x1",
         "  1. kill-namenode(nn1)           inject +1200 ms, heal +5200 ms (kill-namenode held 1 x session = 4000 ms)",
         "       writes recovered: 640 ms after the fault (acknowledged by a NameNode other than nn1)",
         "  - the checker found violations: [LOST_WRITE]");

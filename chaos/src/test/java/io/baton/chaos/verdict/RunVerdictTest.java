@@ -27,7 +27,7 @@ class RunVerdictTest {
   void violationsFailTheRun() {
     RunVerdict v = RunVerdict.decide(Expectation.SAFE_AND_LIVE, LOST, Optional.of(120L), 33_200, List.of());
     assertThat(v.passed()).isFalse();
-    assertThat(v.problems()).containsExactly("the checker found violations: [LOST_WRITE]");
+    assertThat(v.problems()).containsExactly("the checker found violations: LOST_WRITE x1");
     assertThat(LOST.lostWrite()).isTrue();
     assertThat(LOST.splitBrain()).isFalse();
   }
@@ -46,11 +46,11 @@ class RunVerdictTest {
     RunVerdict found = RunVerdict.decide(Expectation.SPLIT_BRAIN_DETECTED, SPLIT, Optional.of(10L), 1000, List.of());
     assertThat(found.passed()).isTrue();
     assertThat(found.summary()).isEqualTo("PASS (negative control): split brain detected with fencing off, as it "
-        + "must be: [SPLIT_BRAIN_STALE_EPOCH]");
+        + "must be: SPLIT_BRAIN_STALE_EPOCH x1");
     RunVerdict missed = RunVerdict.decide(Expectation.SPLIT_BRAIN_DETECTED, CLEAN, Optional.of(10L), 1000, List.of());
     assertThat(missed.passed()).isFalse();
     assertThat(missed.summary()).isEqualTo("FAIL: NEGATIVE CONTROL FAILED: fencing and the epoch check were off, yet "
-        + "the checker found no split brain (exit 0, violations [])");
+        + "the checker found no split brain (exit 0, violations: none)");
   }
 
   @Test
