@@ -69,13 +69,6 @@ class MainsTest {
         assertThat(Files.readString(busy.log)).contains("baton namenode: cannot start: ");
       }
     }
-    try (ChildJvm victim = ChildJvm.start("crash", dir, NameNodeMain.class, "--conf", conf.dir.toString(), "--id", "nn2")) {
-      victim.awaitHttp("http://127.0.0.1:" + conf.httpPorts[1] + "/status", java.time.Duration.ofSeconds(90));
-      assertThat(Http.post("http://127.0.0.1:" + conf.httpPorts[1] + "/v1/faults", "{\"fault\":\"crash\"}").status())
-          .isEqualTo(200);
-      assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(victim.process.exitValue()).isEqualTo(99);
-    }
   }
 
   @Test

@@ -111,7 +111,7 @@ class ProcessClusterTest {
   void manualSwitchUnderWorkloadIsCleanAndTheJournalSurvivesARestart() throws Exception {
     conf = new ConfFolder(dir, true);
     ChildJvm jn = journal();
-    nameNode(0);
+    ChildJvm nn1Process = nameNode(0);
     nameNode(1);
     var nn1 = ipc(0);
     var nn2 = ipc(1);
@@ -157,6 +157,11 @@ class ProcessClusterTest {
     assertThat(JournalSource.fromUrl(URI.create(journalUrl()), Duration.ofSeconds(5))).isEqualTo(records);
     assertThat(Http.get(journalUrl() + "/status").json().path("promisedEpoch").asLong()).isEqualTo(2);
     assertThat(runCheck("--history", history.toString(), "--journal", conf.editsDir.toString())).isZero();
+
+    // The crash fault halts the process at once with its own exit code.
+    assertThat(Http.post(http(0) + "/v1/faults", "{\"fault\":\"crash\"}").status()).isEqualTo(200);
+    assertThat(nn1Process.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(nn1Process.process.exitValue()).isEqualTo(99);
   }
 
   @Test
