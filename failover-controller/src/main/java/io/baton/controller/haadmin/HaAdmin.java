@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -175,10 +174,5 @@ public final class HaAdmin {
       out.println("{\"command\":\"" + command + "\",\"exitCode\":" + code.code() + ",\"error\":{\"message\":"
           + "\"cannot encode the reply as JSON: " + e.getOriginalMessage().replace('"', '\'') + "\"}}");
     }
-  }
-
-  /** For tests and the main class: the lines of the whole usage. */
-  static List<String> usage() {
-    return Usage.full();
   }
 }
