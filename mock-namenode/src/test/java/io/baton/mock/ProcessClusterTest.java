@@ -62,7 +62,7 @@ class ProcessClusterTest {
     args.addAll(List.of(extra));
     ChildJvm jn = ChildJvm.start("journalnode", dir, JournalNodeMain.class, args.toArray(String[]::new));
     cleanup.add(jn);
-    Duration up = jn.awaitHttp(journalUrl() + "/status", Duration.ofSeconds(30));
+    Duration up = jn.awaitHttp(journalUrl() + "/status", Duration.ofSeconds(90));
     log.info("test: journal node answering after {} ms", up.toMillis());
     return jn;
   }
@@ -71,7 +71,7 @@ class ProcessClusterTest {
     ChildJvm nn = ChildJvm.start("nn" + (i + 1), dir, NameNodeMain.class, "--conf", conf.dir.toString(),
         "--id", "nn" + (i + 1), "--tail-period", "100ms");
     cleanup.add(nn);
-    Duration up = nn.awaitHttp(http(i) + "/status", Duration.ofSeconds(30));
+    Duration up = nn.awaitHttp(http(i) + "/status", Duration.ofSeconds(90));
     log.info("test: nn{} answering after {} ms", i + 1, up.toMillis());
     return nn;
   }
@@ -95,11 +95,15 @@ class ProcessClusterTest {
 
   /** Retries for up to about 2 s per operation, so a manual switch is ridden through. */
   private FailoverClient client(String id, int... nns) {
+    return clientWithAttempts(id, 40, nns);
+  }
+
+  private FailoverClient clientWithAttempts(String id, int attempts, int... nns) {
     List<NameNodeEndpoint> endpoints = new ArrayList<>();
     for (int i : nns) {
       endpoints.add(new NameNodeEndpoint("nn" + (i + 1), URI.create(http(i) + "/")));
     }
-    return new FailoverClient(id, endpoints, new FailoverClient.Options(Duration.ofMillis(500), Duration.ofSeconds(2), 40,
+    return new FailoverClient(id, endpoints, new FailoverClient.Options(Duration.ofMillis(500), Duration.ofSeconds(2), attempts,
         Duration.ofMillis(100)), Clock.systemUTC());
   }
 
@@ -113,9 +117,10 @@ class ProcessClusterTest {
     var nn2 = ipc(1);
     nn1.transitionToActive(ZKFC);
     Path history = dir.resolve("history.jsonl");
-    try (HistoryWriter writer = new HistoryWriter(history)) {
-      Workload w = new Workload("c1", client("c1", 0, 1), 100, Optional.empty(), Optional.of(150L), writer::write,
-          Clock.systemUTC()).start();
+    try (HistoryWriter writer = new HistoryWriter(history);
+        Workload w = new Workload("c1", client("c1", 0, 1), 100, Optional.empty(), Optional.of(150L), writer::write,
+            Clock.systemUTC())) {
+      w.start();
       Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> w.stats().ok() >= 40);
       Instant switchAt = Instant.now();
       long t0 = System.nanoTime();
@@ -187,12 +192,15 @@ class ProcessClusterTest {
     nn2.transitionToActive(ZKFC);
     Path h1 = dir.resolve("stuck-on-nn1.jsonl");
     Path h2 = dir.resolve("on-nn2.jsonl");
-    try (HistoryWriter w1 = new HistoryWriter(h1); HistoryWriter w2 = new HistoryWriter(h2)) {
-      Workload a = new Workload("a", client("a", 0), 50, Optional.empty(), Optional.of(20L), w1::write, Clock.systemUTC());
-      Workload b = new Workload("b", client("b", 1), 50, Optional.empty(), Optional.of(20L), w2::write, Clock.systemUTC());
+    // Workloads close (stop) before their history writers.
+    try (HistoryWriter w1 = new HistoryWriter(h1); HistoryWriter w2 = new HistoryWriter(h2);
+        Workload a = new Workload("a", clientWithAttempts("a", 2, 0), 50, Optional.empty(), Optional.of(20L), w1::write,
+            Clock.systemUTC());
+        Workload b = new Workload("b", client("b", 1), 50, Optional.empty(), Optional.of(20L), w2::write,
+            Clock.systemUTC())) {
       a.start();
       b.start();
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> a.stats().total() == 20 && b.stats().total() == 20);
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> a.stats().total() == 20 && b.stats().total() == 20);
       assertThat(b.stats().ok()).isEqualTo(20);
       assertThat(a.stats().ok()).isEqualTo(epochCheck ? 0 : 20);
     }

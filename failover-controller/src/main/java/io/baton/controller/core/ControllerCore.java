@@ -320,7 +320,8 @@ public final class ControllerCore {
       if (state == INITIALIZING) {
         moveTo(STANDBY, holder + " is active");
       }
-      if (health.reported().filter(s -> s == ServiceState.STANDBY).isEmpty()) {
+      // only an ACTIVE NameNode is demoted: never an observer, nor one whose state is not known yet
+      if (health.reported().filter(s -> s == ServiceState.ACTIVE).isPresent()) {
         requestStandby(holder + " is active");
       }
     }
@@ -378,7 +379,9 @@ public final class ControllerCore {
       return;
     }
     Duration window = settings.antiFlappingWindow();
-    if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent()) {
+    if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent() && !e.previousActiveReachable()) {
+      log.info("{}: anti-flapping does not apply: {} is down", me, previous.get());
+    } else if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent()) {
       Instant until = e.lastPromotionAt().get().plus(window);
       if (now.isBefore(until)) {
         promotion.deferredUntil = Optional.of(until);
@@ -418,7 +421,7 @@ public final class ControllerCore {
     }
     Instant now = clock.instant();
     String old = promotion.previousActive.orElse("?");
-    Instant from = now.minus(e.result().took());
+    Instant from = promotion.openSince().orElse(now.minus(e.result().took()));
     promotion.end(now, e.result().summary());
     int i = 0;
     for (FenceResult.Attempt a : e.result().attempts()) {

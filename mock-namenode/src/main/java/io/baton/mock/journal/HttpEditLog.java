@@ -15,8 +15,8 @@ import java.util.Map;
 /** An {@link EditLog} on a journal node's HTTP API, every call bounded by a timeout. */
 public final class HttpEditLog implements EditLog {
   private final URI base;
-  private final HttpClient http;
   private final Duration timeout;
+  private HttpClient http;
 
   public HttpEditLog(HostPort journalNode, String journalId, Duration timeout) {
     this(URI.create("http://" + journalNode + "/journal/" + journalId + "/"), timeout);
@@ -26,7 +26,14 @@ public final class HttpEditLog implements EditLog {
   public HttpEditLog(URI base, Duration timeout) {
     this.base = base;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** Built on first use: it initialises TLS classes, which costs start-up time a plain-HTTP caller need not wait for. */
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+    return http;
   }
 
   @Override
@@ -69,7 +76,7 @@ public final class HttpEditLog implements EditLog {
   private JsonNode send(HttpRequest.Builder request) throws EditLogException {
     HttpResponse<byte[]> resp;
     try {
-      resp = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+      resp = http().send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new EditLogException(false, "unavailable", "journal " + base + " unavailable: " + e, e);
     } catch (InterruptedException e) {
