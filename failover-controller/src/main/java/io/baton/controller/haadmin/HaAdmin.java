@@ -47,6 +47,16 @@ public final class HaAdmin {
     this.fencer = fencer;
   }
 
+  /**
+   * haadmin as {@code bin/haadmin} runs it (the config module's loader, the fencing module's chain), writing
+   * to the given streams: for running commands in-process (tests, the chaos kit, the demo).
+   *
+   * @param env the environment; only {@code HADOOP_CONF_DIR} is read
+   */
+  public static HaAdmin create(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+    return new HaAdmin(out, err, in, env, Wiring.configSource(), Wiring.fencer());
+  }
+
   /** The exit status of one command line. */
   public int run(String... argv) {
     Reply reply = new Reply();
