@@ -3,6 +3,9 @@ package io.baton.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.config.ConfigLoader;
+import io.baton.config.DeploymentConfig;
+import io.baton.config.LoadOptions;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.LocalCluster;
 import io.baton.controller.local.LocalClusterSpec;
@@ -12,6 +15,9 @@ import io.baton.controller.local.Signal;
 import io.baton.controller.local.TimingProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.baton.mock.check.SplitBrainDetector;
+import io.baton.mock.client.NameNodeAdminClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Real processes: a journal node, two mock NameNodes and two controllers (each its own JVM, started through
  * the same main classes as bin/baton, killed by PID), a real ZooKeeper, a client workload writing all along,
- * and the checker's verdict at the end: no acknowledged write lost, no split-brain write.
+ * the mock's split-brain detector polling every NameNode's /status throughout, and the checker's verdict at the
+ * end: no acknowledged write lost, no split-brain write.
  */
 class ProcessFailoverTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -72,6 +79,10 @@ class ProcessFailoverTest {
     cluster.startController("nn1");
     cluster.startController("nn2");
     String first = cluster.awaitSingleActive(WAIT);
+    DeploymentConfig deployment = ConfigLoader.load(cluster.spec().confDir(), LoadOptions.none());
+    Map<String, NameNodeAdminClient> admins = new java.util.HashMap<>();
+    deployment.nameservices().get(0).namenodes().forEach(nn -> admins.put(nn.id(), NameNodeAdminClient.of(nn)));
+    SplitBrainDetector splitBrain = new SplitBrainDetector(admins, Duration.ofMillis(100), Clock.systemUTC());
     Path history = work.resolve("history.jsonl");
     ChildProcess client = cluster.startClient("client", history, List.of("--rate", "20/s", "--duration", "30s"));
 
@@ -100,6 +111,9 @@ class ProcessFailoverTest {
     System.out.printf("controller loss failover: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
 
     assertThat(client.waitFor(WAIT)).isTrue();
+    splitBrain.close();
+    assertThat(splitBrain.rounds()).isPositive();
+    splitBrain.assertNoReportedSplitBrain();
     ChildProcess check = cluster.kit().startJava("check", ModuleClasspath.of("mock-namenode"), List.of("-Xmx256m"),
         LocalCluster.CHECK_MAIN, List.of("--history", history.toString(), "--journal",
             cluster.spec().journalDir().resolve("ns1").toString()), Map.of());
