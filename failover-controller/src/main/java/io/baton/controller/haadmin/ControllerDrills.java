@@ -19,14 +19,8 @@ final class ControllerDrills {
   static ExitCode run(Context ctx, NameNodeConfig target, Reply reply) throws HaAdminException {
     NameserviceConfig ns = ctx.targets().named(target.nameserviceId());
     List<NameNodeConfig> peers = ns.namenodes().stream().filter(nn -> !nn.id().equals(target.id())).toList();
-    List<ControllerApiCommands.Answer> answers = Parallel.map(peers, nn -> {
-      try {
-        return new ControllerApiCommands.Answer(nn, ctx.adminApi().post(nn, "/v1/fencing-drill", Map.of()), null);
-      } catch (HaAdminException e) {
-        return new ControllerApiCommands.Answer(nn, null, e);
-      }
-    }, ctx.timeouts().check().plusSeconds(5), (nn, t) -> new ControllerApiCommands.Answer(nn, null,
-        new HaAdminException(ExitCode.TIMEOUT, "no answer from " + ControllerRpcClient.describe(nn))));
+    List<ControllerApiCommands.Answer> answers = ControllerApiCommands.ask(ctx, peers,
+        nn -> ctx.adminApi().post(nn, "/v1/fencing-drill", Map.of()));
 
     Table table = new Table("FROM", "RESULT", "METHOD", "TOOK", "DETAIL");
     List<Object> json = new ArrayList<>();
