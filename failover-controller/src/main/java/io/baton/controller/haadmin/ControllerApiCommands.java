@@ -106,7 +106,7 @@ final class ControllerApiCommands {
       throws HaAdminException {
     NameserviceConfig ns = ctx.targets().nameservice();
     AdminApiClient api = ctx.adminApi();
-    List<Answer> answers = ask(ctx, ns, nn -> api.post(nn, path, body));
+    List<Answer> answers = ask(ctx, ns.namenodes(), nn -> api.post(nn, path, body));
     ExitCode code = ExitCode.OK;
     List<Object> json = new ArrayList<>();
     for (Answer answer : answers) {
@@ -133,7 +133,7 @@ final class ControllerApiCommands {
   /** GETs {@code path} from every controller of {@code ns} at once. */
   static List<Answer> get(Context ctx, NameserviceConfig ns, String path) {
     AdminApiClient api = ctx.adminApi();
-    return ask(ctx, ns, nn -> api.get(nn, path));
+    return ask(ctx, ns.namenodes(), nn -> api.get(nn, path));
   }
 
   /** A call to one controller's admin API. */
@@ -141,8 +141,9 @@ final class ControllerApiCommands {
     JsonNode apply(NameNodeConfig nn) throws HaAdminException;
   }
 
-  private static List<Answer> ask(Context ctx, NameserviceConfig ns, Call call) {
-    return Parallel.map(ns.namenodes(), nn -> {
+  /** Calls the controllers of {@code nns} at once; each answer or failure, in order. */
+  static List<Answer> ask(Context ctx, List<NameNodeConfig> nns, Call call) {
+    return Parallel.map(nns, nn -> {
       try {
         return new Answer(nn, call.apply(nn), null);
       } catch (HaAdminException e) {

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -46,6 +45,16 @@ public final class HaAdmin {
     this.env = Map.copyOf(env);
     this.configSource = configSource;
     this.fencer = fencer;
+  }
+
+  /**
+   * haadmin as {@code bin/haadmin} runs it (the config module's loader, the fencing module's chain), writing
+   * to the given streams: for running commands in-process (tests, the chaos kit, the demo).
+   *
+   * @param env the environment; only {@code HADOOP_CONF_DIR} is read
+   */
+  public static HaAdmin create(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+    return new HaAdmin(out, err, in, env, Wiring.configSource(), Wiring.fencer());
   }
 
   /** The exit status of one command line. */
@@ -175,10 +184,5 @@ public final class HaAdmin {
       out.println("{\"command\":\"" + command + "\",\"exitCode\":" + code.code() + ",\"error\":{\"message\":"
           + "\"cannot encode the reply as JSON: " + e.getOriginalMessage().replace('"', '\'') + "\"}}");
     }
-  }
-
-  /** For tests and the main class: the lines of the whole usage. */
-  static List<String> usage() {
-    return Usage.full();
   }
 }

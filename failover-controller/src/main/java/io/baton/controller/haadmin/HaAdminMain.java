@@ -19,8 +19,6 @@ public final class HaAdminMain {
       System.setProperty("slf4j.provider", NO_LOGGING);
       System.setProperty("slf4j.internal.verbosity", "WARN");
     }
-    HaAdmin admin = new HaAdmin(System.out, System.err, System.in, System.getenv(), Wiring.configSource(),
-        Wiring.fencer());
-    System.exit(admin.run(args));
+    System.exit(HaAdmin.create(System.out, System.err, System.in, System.getenv()).run(args));
   }
 }

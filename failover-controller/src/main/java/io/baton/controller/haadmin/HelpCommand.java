@@ -9,6 +9,7 @@ final class HelpCommand {
   static ExitCode run(List<String> args, Reply reply) throws HaAdminException {
     if (args.isEmpty()) {
       Usage.full().forEach(reply::out);
+      reply.put("usage", Usage.full());
       return ExitCode.OK;
     }
     if (args.size() != 1) {

@@ -34,8 +34,9 @@ final class Usage {
     add("-help", "<command>", "Displays help on the specified command");
     add("-status", null, "Shows every nameservice in one table: NameNode, state, health, active since,\n"
         + "epoch, last failover and its duration");
-    add("-checkFencing", "<serviceId>", "Runs the fencing pre-flight against the service: checks that every\n"
-        + "configured fencing method would work, without fencing anything");
+    add("-checkFencing", "[--from-controllers] <serviceId>", "Runs the fencing pre-flight against the service:"
+        + " checks that every\nconfigured fencing method would work, without fencing anything. With "
+        + "--from-controllers,\nthe controllers of the other NameNodes run it, from where they would fence");
     add("-explain", "[<nameserviceId>]", "Explains why the last failover happened, or why none is happening now\n"
         + "(unhealthy candidates, maintenance, anti-flapping, fencing failing)");
     add("-pause", "[--reason <text>] [--expiry <duration>]", "Pauses automatic failover of the nameservice\n"

@@ -48,4 +48,33 @@ class CheckFencingCommandTest {
     assertThat(r.out()).contains("\"method\" : \"shell\"", "\"passed\" : true", "\"passed\" : false",
         "\"status\" : \"FENCING_FAILED\"");
   }
+
+  @Test
+  void fromControllersAsksEveryOtherControllerToDrill() throws Exception {
+    try (FakeController c1 = new FakeController(); FakeController c2 = new FakeController();
+        FakeController c3 = new FakeController()) {
+      c2.answer("POST /v1/fencing-drill", 200, "[{\"target\":\"nn1\",\"at\":\"2026-11-25T19:00:00Z\",\"passed\":true,"
+          + "\"methods\":[{\"method\":\"sshfence\",\"passed\":true,\"detail\":\"ssh ok\",\"millis\":35}]},"
+          + "{\"target\":\"nn3\",\"at\":\"2026-11-25T19:00:00Z\",\"passed\":true,\"methods\":[]}]");
+      c3.answer("POST /v1/fencing-drill", 200, "[{\"target\":\"nn1\",\"at\":\"2026-11-25T19:00:00Z\",\"passed\":false,"
+          + "\"methods\":[{\"method\":\"sshfence\",\"passed\":false,\"detail\":\"no key\",\"millis\":2}]}]");
+      Cli cli = new Cli(new TestDeployment().nameservice("ns1", true, node("nn1", 1, c1.rpcPort(), c1.adminPort()),
+          node("nn2", 2, c2.rpcPort(), c2.adminPort()), node("nn3", 3, c3.rpcPort(), c3.adminPort())).build(), fencer);
+      Cli.Result r = cli.run("-checkFencing", "--from-controllers", "nn1");
+      assertThat(r).isEqualTo(new Cli.Result(9, "FROM  RESULT  METHOD    TOOK  DETAIL\n"
+          + "nn2   PASS    sshfence  35ms  ssh ok\n"
+          + "nn3   FAIL    sshfence  2ms   no key\n",
+          "Fencing pre-flight for nn1 FAILED at a controller that would fence it: see the FAIL lines\n"));
+      assertThat(c1.requests).isEmpty();
+      c3.answer("POST /v1/fencing-drill", 200, "[{\"target\":\"nn1\",\"at\":\"2026-11-25T19:00:00Z\",\"passed\":true,"
+          + "\"methods\":[{\"method\":\"sshfence\",\"passed\":true,\"detail\":\"ssh ok\",\"millis\":4}]}]");
+      assertThat(cli.run("-checkFencing", "--from-controllers", "nn1").out())
+          .endsWith("Fencing pre-flight for nn1 passed at every other controller\n");
+      c3.close();
+      Cli.Result down = cli.run("-checkFencing", "--from-controllers", "nn1");
+      assertThat(down.code()).isEqualTo(9);
+      assertThat(down.out()).contains("nn3   FAIL    -         -     Cannot connect to the controller of nn3 (ns1)");
+      assertThat(fencer.fenced).isEmpty();
+    }
+  }
 }

@@ -33,7 +33,7 @@ class CommandLineTest {
   @Test
   void usageListsHadoopsCommandsInHadoopsFormat() {
     assertThat(Usage.full()).startsWith("Usage: haadmin [-ns <nameserviceId>]",
-        "    [-checkFencing <serviceId>]",
+        "    [-checkFencing [--from-controllers] <serviceId>]",
         "    [-checkHealth <serviceId>]",
         "    [-explain [<nameserviceId>]]",
         "    [-failover [--forcefence] [--forceactive] <serviceId> <serviceId>]",

@@ -100,6 +100,23 @@ class ControllerApiCommandsTest {
   }
 
   @Test
+  void statusCoversEveryNameserviceOrTheOneOfNs() throws IOException {
+    try (FakeNameNode nn3 = new FakeNameNode(); FakeNameNode nn4 = new FakeNameNode()) {
+      Cli two = new Cli(new TestDeployment().nameservice("ns1", true, node("nn1", nn1, c1), node("nn2", nn2, c2))
+          .nameservice("ns2", true, node("nn3", nn3), node("nn4", nn4)).build(), new RecordingFencer());
+      Cli.Result all = two.run("-status");
+      assertThat(all.code()).isEqualTo(11);
+      assertThat(all.out().lines().map(l -> l.split(" +")[0] + " " + l.split(" +")[1] + " " + l.split(" +")[3]))
+          .containsExactly("NAMESERVICE NAMENODE STATE", "ns1 nn1 active", "ns1 nn2 standby", "ns2 nn3 standby",
+              "ns2 nn4 standby");
+      assertThat(all.err()).endsWith("ns2: no NameNode is active\n");
+      Cli.Result one = two.run("-ns", "ns1", "-status");
+      assertThat(one.code()).isZero();
+      assertThat(one.out()).doesNotContain("ns2");
+    }
+  }
+
+  @Test
   void statusShowsAnUnreachableNameNode() {
     nn2.close();
     Cli.Result r = cli().run("-status");

@@ -98,8 +98,13 @@ class HaAdminWithControllersTest {
     assertThat(detector.violations()).as("split brain").isEmpty();
   }
 
+  /** With a generous timeout: a loaded 2-core machine can take seconds for a first admin API request. */
   private Cli.Result haadmin(String... args) {
-    return new Cli(deployment, new RecordingFencer()).run(args);
+    String[] withTimeout = new String[args.length + 2];
+    withTimeout[0] = "--timeout";
+    withTimeout[1] = "30s";
+    System.arraycopy(args, 0, withTimeout, 2, args.length);
+    return new Cli(deployment, new RecordingFencer()).run(withTimeout);
   }
 
   private String address(String id) {
