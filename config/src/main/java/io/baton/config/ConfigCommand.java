@@ -82,11 +82,13 @@ public final class ConfigCommand {
     } catch (InvalidPathException e) {
       return usage(err, "--conf '" + conf + "' is not a valid path");
     }
-    LoadReport report = ConfigLoader.inspect(dir, LoadOptions.forNameNode(ns, nn));
+    ConfigLoader.Inspection inspection = ConfigLoader.inspectWithOrigins(dir, LoadOptions.forNameNode(ns, nn),
+        LocalAddresses.SYSTEM);
+    LoadReport report = inspection.report();
     if (json) {
       out.println(ConfigJson.render(report));
     } else {
-      new ConfigText(out).print(report);
+      new ConfigText(out, inspection.settings()).print(report);
     }
     return report.isValid() ? VALID : INVALID;
   }

@@ -38,19 +38,27 @@ public final class ConfigLoader {
   }
 
   static LoadReport inspect(Path confDir, LoadOptions opts, LocalAddresses addresses) {
+    return inspectWithOrigins(confDir, opts, addresses).report();
+  }
+
+  /** The report plus where each value came from, for {@code baton config}. */
+  record Inspection(LoadReport report, Optional<SettingReader> settings) {}
+
+  static Inspection inspectWithOrigins(Path confDir, LoadOptions opts, LocalAddresses addresses) {
     Problems problems = new Problems();
     try {
-      Optional<DeploymentConfig> config = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems);
-      return new LoadReport(config, problems.toList());
+      Optional<Built> built = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems);
+      return new Inspection(new LoadReport(built.map(Built::config), problems.toList()), built.map(Built::settings));
     } catch (RuntimeException e) {
       problems.add("baton", null, "internal error while loading the configuration: " + e,
           "report this as a Baton bug, with the conf folder");
-      return new LoadReport(Optional.empty(), problems.toList());
+      return new Inspection(new LoadReport(Optional.empty(), problems.toList()), Optional.empty());
     }
   }
 
-  private static Optional<DeploymentConfig> load(Path dir, LoadOptions opts, LocalAddresses addresses,
-      Problems problems) {
+  private record Built(DeploymentConfig config, SettingReader settings) {}
+
+  private static Optional<Built> load(Path dir, LoadOptions opts, LocalAddresses addresses, Problems problems) {
     if (dir == null || !Files.isDirectory(dir)) {
       problems.add("--conf", null, "'" + dir + "' is not a folder",
           "pass --conf <folder> (or set HADOOP_CONF_DIR) with hdfs-site.xml and/or baton.yaml");
@@ -87,7 +95,7 @@ public final class ConfigLoader {
     DeploymentConfig config = new DeploymentConfig(confDir, nameservices, local.local(), local.reason(), health,
         failover, controller, journal, hadoopProperties(hadoop, settings, nameservices));
     runValidators(config, problems);
-    return Optional.of(config);
+    return Optional.of(new Built(config, settings));
   }
 
   private static Optional<YamlNode> readYaml(Path confDir, Problems problems) {

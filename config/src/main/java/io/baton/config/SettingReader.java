@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +118,7 @@ final class SettingReader {
     if (raw.node() != null && raw.node().kind() != YamlNode.Kind.SCALAR) {
       return scalar(raw, "true or false") && fallback;
     }
-    String t = raw.text().strip().toLowerCase(java.util.Locale.ROOT);
+    String t = raw.text().strip().toLowerCase(Locale.ROOT);
     boolean typed = raw.node() == null || raw.node().scalarType() == YamlNode.ScalarType.BOOLEAN;
     if (!typed || !(t.equals("true") || t.equals("false"))) {
       fail(raw, "'" + raw.text() + "' is not a boolean", "write true or false");
@@ -189,13 +190,11 @@ final class SettingReader {
     }
     List<String> values = new ArrayList<>();
     if (raw.node() != null && raw.node().kind() == YamlNode.Kind.SEQUENCE) {
-      for (YamlNode item : raw.node().items()) {
-        if (item.kind() != YamlNode.Kind.SCALAR) {
-          fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
-          return List.of();
-        }
-        values.add(item.text().strip());
+      Optional<List<String>> items = items(raw);
+      if (items.isEmpty()) {
+        return List.of();
       }
+      values.addAll(items.get());
     } else if (raw.node() == null || scalar(raw, "a list")) {
       values.addAll(Arrays.asList(raw.text().split(",")));
     }
@@ -212,15 +211,11 @@ final class SettingReader {
     }
     String text;
     if (raw.node() != null && raw.node().kind() == YamlNode.Kind.SEQUENCE) {
-      List<String> items = new ArrayList<>();
-      for (YamlNode item : raw.node().items()) {
-        if (item.kind() != YamlNode.Kind.SCALAR) {
-          fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
-          return "";
-        }
-        items.add(item.text().strip());
+      Optional<List<String>> items = items(raw);
+      if (items.isEmpty()) {
+        return "";
       }
-      text = String.join("\n", items);
+      text = String.join("\n", items.get());
     } else if (raw.node() == null || scalar(raw, "text or a list")) {
       // One method per line, as Hadoop's NodeFencer reads it; indentation from the XML is noise.
       text = String.join("\n", raw.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
@@ -229,6 +224,19 @@ final class SettingReader {
     }
     writeBack(s, scope, raw, text);
     return text;
+  }
+
+  /** The items of a YAML list of plain values; empty (after a problem) when an item is a list or mapping. */
+  private Optional<List<String>> items(Raw raw) {
+    List<String> items = new ArrayList<>();
+    for (YamlNode item : raw.node().items()) {
+      if (item.kind() != YamlNode.Kind.SCALAR) {
+        fail(raw, "holds " + item.describe() + " at line " + item.line(), "list plain values only");
+        return Optional.empty();
+      }
+      items.add(item.text().strip());
+    }
+    return Optional.of(items);
   }
 
   private boolean scalar(Raw raw, String expected) {

@@ -35,6 +35,7 @@ final class XmlReader {
   /** Adds the files' properties to {@code layer}; returns false when a file exists but cannot be used. */
   boolean read(Path confDir, HadoopLayer layer) {
     Configuration merged = new Configuration(false);
+    merged.setQuietMode(true);
     Map<String, String> sourceOf = new HashMap<>();
     Map<String, Map<String, Integer>> linesOf = new HashMap<>();
     boolean ok = true;

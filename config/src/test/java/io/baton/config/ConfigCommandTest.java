@@ -42,12 +42,16 @@ class ConfigCommandTest {
   void validExampleExitsZeroAndPrintsTheTree() {
     assertThat(run("--conf", CONF, "--id", "nn1")).isZero();
     assertThat(out()).contains("local NameNode: ns1.nn1\n")
-        .contains("nameservice ns1:\n  automatic-failover: true\n  preferred-active: nn1\n"
-            + "  shared-edits: qjournal://127.0.0.1:18485/ns1\n")
-        .contains("    quorum: 127.0.0.1:12181\n")
-        .contains("  namenode nn2:\n    rpc-address: 127.0.0.1:18120\n")
-        .contains("      methods: sshfence(root:22) | journal\n")
-        .contains("    controller-port: 18119\n    admin-port: 18190\n")
+        .contains("nameservice ns1:\n"
+            + "  automatic-failover: true                      # hdfs-site.xml:40"
+            + " dfs.ha.automatic-failover.enabled.ns1\n"
+            + "  preferred-active: nn1                         # baton.yaml:5\n")
+        .contains("    quorum: 127.0.0.1:12181                     # core-site.xml:9 ha.zookeeper.quorum\n")
+        .contains("    acl: world:anyone:rwcda                     # default\n")
+        .contains("  namenode nn2:\n"
+            + "    rpc-address: 127.0.0.1:18120                # hdfs-site.xml:27 dfs.namenode.rpc-address.ns1.nn2\n")
+        .contains("      methods: sshfence(root:22) | journal      # hdfs-site.xml:45 dfs.ha.fencing.methods\n")
+        .contains("    admin-port: 18190                           # baton.yaml:8\n")
         .endsWith("Configuration is valid.\n");
     assertThat(err()).isEmpty();
   }
@@ -106,7 +110,8 @@ class ConfigCommandTest {
   void textFormNeverPrintsSecrets(@TempDir Path dir) {
     ConfFixture.valid(dir).moreYaml("zookeeper: { auth: \"digest:u:topsecret\" }\n").write();
     assertThat(run("--conf", dir.toString())).isZero();
-    assertThat(out()).contains("    auth: ********\n").doesNotContain("topsecret");
+    assertThat(out()).contains("    auth: ********                              # baton.yaml:6\n")
+        .doesNotContain("topsecret");
   }
 
   @Test

@@ -146,6 +146,12 @@ class YamlValuesTest {
   }
 
   @Test
+  void listItemsMustBePlainValues() {
+    assertThat(conf("fencing: { ssh-private-key-files: [a, [b]] }\n").problems()).containsExactly(
+        "baton.yaml:6: fencing.ssh-private-key-files: holds a list at line 6. Fix: list plain values only");
+  }
+
+  @Test
   void fencingMethodsAsAList() {
     DeploymentConfig c = conf("fencing:\n  methods:\n    - sshfence(root:22)\n    - journal\n").load();
     assertThat(c.nameservices().get(0).namenodes().get(1).fencing().methods()).isEqualTo("sshfence(root:22)\njournal");

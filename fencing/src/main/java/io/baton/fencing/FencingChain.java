@@ -62,6 +62,12 @@ public final class FencingChain {
     if (!built.problems().isEmpty()) {
       throw new ConfigException(built.problems());
     }
+    if (!positive(target.fencing().methodTimeout()) || !positive(target.fencing().deadline())) {
+      throw new ConfigException(List.of(ConfigProblem.of("fencing.method-timeout",
+          "fencing of " + target.qualifiedId() + " needs a positive method timeout and deadline, got "
+              + target.fencing().methodTimeout().toMillis() + " ms and " + target.fencing().deadline().toMillis()
+              + " ms", "set fencing.method-timeout and fencing.deadline in baton.yaml, e.g. 45s and 60s")));
+    }
     if (built.steps().isEmpty()) {
       throw new ConfigException(List.of(ConfigProblem.of(MethodFactory.METHODS_KEY,
           "no fencing method configured for " + target.qualifiedId(),
@@ -187,6 +193,10 @@ public final class FencingChain {
       Thread.currentThread().interrupt();
       return new Bounded<>(null, false, "interrupted: fencing was stopped by the caller");
     }
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -33,6 +33,14 @@ final class JournalFenceMethod implements FenceMethod {
   private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** One client per process, made on first use: building one costs seconds on a busy machine. */
+  private static final class SharedClient {
+    static final HttpClient INSTANCE = HttpClient.newBuilder()
+        .connectTimeout(MAX_CONNECT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
   private final SharedEditsConfig edits;
   private final String fencedBy;
 
@@ -82,10 +90,7 @@ final class JournalFenceMethod implements FenceMethod {
   private List<Answer> ask(Deadline deadline, Function<HostPort, HttpRequest.Builder> request,
       boolean stopAtMajority) throws InterruptedException {
     Duration timeout = deadline.remaining();
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofMillis(deadline.capMillis(MAX_CONNECT)))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    HttpClient client = SharedClient.INSTANCE; // the request timeout bounds the connect too
     LinkedBlockingQueue<Answer> done = new LinkedBlockingQueue<>();
     List<CompletableFuture<?>> calls = new ArrayList<>();
     for (HostPort node : edits.journalNodes()) {

@@ -8,6 +8,7 @@ import io.baton.config.ConfigProblem;
 import io.baton.config.ConfigValidator;
 import io.baton.config.HostPort;
 import io.baton.config.SharedEditsConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -175,6 +176,14 @@ class FencingConfigTest {
     t.nn2Methods = null;
     assertThat(problems(t)).singleElement().asString()
         .startsWith("dfs.ha.fencing.methods: fencing of ns1.nn1, ns1.nn2, line 1: unknown fence method 'sshfnce'.");
+  }
+
+  @Test
+  void theChainNeedsPositiveTimeouts() {
+    TestDeployment t = TestDeployment.with("shell(true)").timeouts(Duration.ZERO, Duration.ofSeconds(1));
+    assertThatThrownBy(t::chain).isInstanceOf(ConfigException.class).hasMessage("1 configuration problem\n"
+        + "  - fencing.method-timeout: fencing of ns1.nn1 needs a positive method timeout and deadline, got 0 ms and"
+        + " 1000 ms. Fix: set fencing.method-timeout and fencing.deadline in baton.yaml, e.g. 45s and 60s");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.baton.fencing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.baton.config.HostPort;
 import java.io.IOException;
@@ -51,8 +52,9 @@ class JournalFenceMethodTest {
     assertThat(report.fenced()).isTrue();
     assertThat(report.attempts().get(0).reason()).matches("[23] of 3 journal nodes \\(majority 2\\) promised epoch 7"
         + " for ns1; the old writer can no longer append");
-    assertThat(stubs.get(0).requests)
-        .containsExactly("POST /journal/ns1/fence {\"fencedBy\":\"ns1.nn2\",\"target\":\"nn1\"}");
+    // sent to all three in parallel: the first node may record it after a majority has already answered
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stubs.get(0).requests)
+        .containsExactly("POST /journal/ns1/fence {\"fencedBy\":\"ns1.nn2\",\"target\":\"nn1\"}"));
     // the third answer may not have been waited for: a majority is enough
     assertThat(report.attempts().get(0).outputHead()).filteredOn(l -> l.endsWith(": promisedEpoch 7"))
         .hasSizeBetween(2, 3);
@@ -86,7 +88,7 @@ class JournalFenceMethodTest {
   @Test
   void noJournalNodeReachableIsUnreachable() throws Exception {
     List<HostPort> nodes = List.of(closedPort(), closedPort(), closedPort());
-    FenceAttempt a = fence(nodes, Duration.ofSeconds(5)).attempts().get(0);
+    FenceAttempt a = fence(nodes, Duration.ofSeconds(15)).attempts().get(0);
     assertThat(a.outcome()).isEqualTo(FenceOutcome.UNREACHABLE);
     assertThat(a.reason()).isEqualTo("0 of 3 journal nodes (majority 2) accepted: " + String.join("; ",
         nodes.stream().map(n -> n + " connection refused").toList()));
@@ -96,11 +98,11 @@ class JournalFenceMethodTest {
   void hangingJournalNodesTimeOutWithinTheMethodTimeout() throws Exception {
     List<HostPort> nodes = start(JournalStub.Mode.HANG, JournalStub.Mode.HANG, JournalStub.Mode.ACCEPT);
     long start = System.nanoTime();
-    FenceAttempt a = fence(nodes, Duration.ofMillis(1500)).attempts().get(0);
+    FenceAttempt a = fence(nodes, Duration.ofMillis(3000)).attempts().get(0);
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(a.outcome()).isEqualTo(FenceOutcome.FAILED);
     assertThat(a.reason()).startsWith("1 of 3 journal nodes (majority 2) accepted: ").contains("no answer within");
-    assertThat(tookMs).isBetween(1_000L, 2_500L);
+    assertThat(tookMs).isBetween(2_500L, 4_500L);
   }
 
   @Test

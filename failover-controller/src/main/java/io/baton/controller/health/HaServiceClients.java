@@ -77,6 +77,8 @@ public final class HaServiceClients {
       return cls.substring(cls.lastIndexOf('.') + 1) + ": " + msg;
     }
     String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+    int wiki = msg.indexOf("; For more details see");
+    msg = wiki < 0 ? msg : msg.substring(0, wiki); // Hadoop appends a wiki link to every network error
     return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
   }
 }

@@ -154,7 +154,8 @@ public final class LocalCluster implements AutoCloseable {
     kit.close();
   }
 
-  static void pause(Duration d) {
+  /** Between polls of real processes (there is nothing to be signalled by). */
+  public static void pause(Duration d) {
     try {
       Thread.sleep(d.toMillis());
     } catch (InterruptedException e) {

@@ -64,6 +64,7 @@ class NameNodeHttpTest {
         .isEqualTo("nn1: Operation category WRITE is not supported in state standby; use the active NameNode");
     assertThat(Http.get(base + "/v1/fs/a").json().path("error").asText()).isEqualTo("standby");
     assertThat(Http.get(base + "/isActive").status()).isEqualTo(405);
+    assertThat(Http.get(base + "/stacks").body()).contains("nn1-journal-tailer");
   }
 
   @Test
@@ -142,6 +143,16 @@ class NameNodeHttpTest {
     assertThat(Http.post(base + "/v1/faults", "[1,2").status()).isEqualTo(400);
     assertThat(Http.post(base + "/v1/faults", "{\"fault\":\"crash\"}").status()).isEqualTo(200);
     assertThat(crashes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void theAdminClientDrivesFaultsAndReadsStatus() throws Exception {
+    var admin = new io.baton.mock.client.NameNodeAdminClient(TestConf.local(node.httpPort()), Duration.ofSeconds(5));
+    assertThat(admin.injectFault("refuse-transitions").path("faults").toString()).isEqualTo("[\"refuse-transitions\"]");
+    assertThat(admin.status().path("faults").toString()).isEqualTo("[\"refuse-transitions\"]");
+    assertThatThrownBy(() -> admin.injectFault("slow")).isInstanceOf(java.io.IOException.class)
+        .hasMessageEndingWith("answered HTTP 400: fault 'slow' needs a delay: slow=200ms");
+    assertThat(admin.clearFaults().path("faults").toString()).isEqualTo("[]");
   }
 
   @Test
