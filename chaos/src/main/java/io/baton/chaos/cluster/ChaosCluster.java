@@ -344,6 +344,26 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     return p;
   }
 
+  /**
+   * The supervisor an operator runs (Hadoop's docs ask for one around the ZKFC): restarts every NameNode or
+   * controller of this run that has exited, e.g. a controller that gave up because ZooKeeper was unreachable when
+   * it started. Called between fault steps, never during one. Returns what it restarted.
+   */
+  public List<String> supervise() {
+    List<String> restarted = new ArrayList<>();
+    for (String nn : namenodeIds()) {
+      if (!namenode(nn).isAlive()) {
+        restarted.add(nn + " (exited " + namenode(nn).exitCode() + ")");
+        restartNameNode(nn);
+      }
+      if (controllers.containsKey(nn) && !controller(nn).isAlive()) {
+        restarted.add("zkfc-" + nn + " (exited " + controller(nn).exitCode() + ")");
+        restartController(nn);
+      }
+    }
+    return restarted;
+  }
+
   @Override
   public void restartNameNode(String id) {
     try {

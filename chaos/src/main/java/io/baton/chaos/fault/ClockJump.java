@@ -1,28 +1,26 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
-import java.util.Optional;
 
 /**
  * The wall clock (and, with libfaketime, the monotonic clock too) of the active's controller jumps by an
  * offset; the heal sets it back. Needs controllers started under libfaketime.
  */
-public final class ClockJump implements Fault {
+public final class ClockJump extends ActiveFault {
   private final String offset;
-  private String victim;
 
   public ClockJump(String offset) {
+    super("clock-jump");
     this.offset = offset;
   }
 
   @Override
-  public String name() {
-    return victim == null ? "clock-jump" : "clock-jump(zkfc-" + victim + ")";
+  String label(String victim) {
+    return "zkfc-" + victim;
   }
 
   @Override
-  public String inject(ClusterControl cluster) {
-    victim = ActiveTarget.resolve(cluster, "clock-jump");
+  String hit(ClusterControl cluster, String victim) {
     if (!cluster.setControllerClockOffset(victim, offset)) {
       throw new UnsupportedFaultException("clock-jump needs libfaketime (apt-get install faketime)");
     }
@@ -30,13 +28,8 @@ public final class ClockJump implements Fault {
   }
 
   @Override
-  public String heal(ClusterControl cluster) {
+  String repair(ClusterControl cluster, String victim) {
     cluster.setControllerClockOffset(victim, "+0");
     return "clock of zkfc-" + victim + " back to +0";
-  }
-
-  @Override
-  public Optional<String> victimActive() {
-    return Optional.ofNullable(victim);
   }
 }

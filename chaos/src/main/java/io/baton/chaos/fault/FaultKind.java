@@ -1,5 +1,6 @@
 package io.baton.chaos.fault;
 
+import io.baton.chaos.cluster.ClusterControl.Role;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -13,9 +14,11 @@ public enum FaultKind {
       () -> new KillProcesses("kill-controller", false, true)),
   HOST_LOSS("host-loss", "kill -9 of the active NameNode and its controller",
       () -> new KillProcesses("host-loss", true, true)),
-  PAUSE_NAMENODE("pause-namenode", "SIGSTOP of the active NameNode, then SIGCONT", PauseNameNode::new),
+  PAUSE_NAMENODE("pause-namenode", "SIGSTOP of the active NameNode, then SIGCONT",
+      () -> new PauseProcess("pause-namenode", Role.NAMENODE)),
   ZOMBIE("zombie", "the active NameNode hangs and ignores transitionToStandby, then runs again", Zombie::new),
-  PAUSE_CONTROLLER("pause-controller", "SIGSTOP of the active's controller, then SIGCONT", PauseController::new),
+  PAUSE_CONTROLLER("pause-controller", "SIGSTOP of the active's controller, then SIGCONT",
+      () -> new PauseProcess("pause-controller", Role.CONTROLLER)),
   PARTITION_ZOOKEEPER("partition-zk", "the active's host cut off from ZooKeeper",
       () -> new Partition("partition-zk", Partition.Cut.FROM_ZOOKEEPER)),
   PARTITION_CLIENTS("partition-clients", "the clients cut off from the active's host",

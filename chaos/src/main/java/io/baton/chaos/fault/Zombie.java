@@ -18,29 +18,25 @@ import java.util.Optional;
  * timed out and demotes itself (as a real NameNode aborts on a failed journal write), so it would never test
  * fencing; SIGSTOP is the {@code gc-pause} scenario.
  */
-public final class Zombie implements Fault {
+public final class Zombie extends ActiveFault {
   static final int PROBE_WRITES = 10;
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
   /** How long the zombie stays hung beyond its hold if the failover has not happened yet. */
   static final Duration FAILOVER_WAIT = Duration.ofSeconds(60);
 
-  private String victim;
-
-  @Override
-  public String name() {
-    return victim == null ? "zombie" : "zombie(" + victim + ")";
+  public Zombie() {
+    super("zombie");
   }
 
   @Override
-  public String inject(ClusterControl cluster) {
-    victim = ActiveTarget.resolve(cluster, "zombie");
+  String hit(ClusterControl cluster, String victim) {
     cluster.injectNameNodeFault(victim, "zombie");
     cluster.injectNameNodeFault(victim, "hang");
     return victim + " hangs (fault hang) and ignores transitionToStandby (fault zombie)";
   }
 
   @Override
-  public String heal(ClusterControl cluster) {
+  String repair(ClusterControl cluster, String victim) {
     Instant start = Instant.now();
     Optional<String> other = Optional.empty();
     while (other.isEmpty() && Duration.between(start, Instant.now()).compareTo(FAILOVER_WAIT) < 0) {
@@ -59,10 +55,5 @@ public final class Zombie implements Fault {
     cluster.restartNameNode(victim);
     return took + "; " + victim + " runs again as a zombie, probed with " + PROBE_WRITES + " fresh writes trying it "
         + "first, then replaced by a fresh standby";
-  }
-
-  @Override
-  public Optional<String> victimActive() {
-    return Optional.ofNullable(victim);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * Everything one chaos run found, written as report.json and rendered as summary.txt and timeline.svg.
  *
  * @param livenessMs from the last heal to the first acknowledged write (empty: none within the bound)
+ * @param endLivenessMs from the end of the observation window after the heal to the next acknowledged write
  * @param doubleActiveSamples moments when two NameNodes answered /isActive with 200 (not a violation by itself:
  *     a fenced zombie may still claim it; the checker decides on acknowledged writes)
  * @param checkerExitCode baton check's exit code (0 clean, 1 violated, other: could not check)
@@ -33,6 +34,7 @@ public record RunReport(
     long livenessBoundMs,
     String livenessDerivation,
     Optional<Long> livenessMs,
+    Optional<Long> endLivenessMs,
     long acknowledgedWrites,
     List<String> doubleActiveSamples,
     int checkerExitCode,

@@ -22,7 +22,8 @@ public final class SummaryRenderer {
         : ", violations " + new io.baton.chaos.verdict.CheckerVerdict(r.checkerExitCode(), r.violationKinds(), "", "")
             .kindCounts()).append('\n');
     s.append("  liveness   ").append(r.livenessMs().map(ms -> ms + " ms").orElse("no write acknowledged"))
-        .append(" after the last heal; bound ").append(r.livenessDerivation()).append('\n');
+        .append(" after the last heal, ").append(r.endLivenessMs().map(ms -> ms + " ms").orElse("none"))
+        .append(" after the observation window; bound ").append(r.livenessDerivation()).append('\n');
     s.append("  writes     ").append(r.acknowledgedWrites()).append(" acknowledged\n");
     s.append("\nFaults\n");
     for (StepResult st : r.steps()) {

@@ -74,6 +74,7 @@ public final class ChaosRun {
     List<Path> histories;
     Path journalDir;
     Instant lastHeal;
+    Instant tailEnd;
     ClusterSetup setup = scenario.setup();
     if (setup.fakeClocks() && FakeClock.library().isEmpty()) {
       // the clock-jump step is then skipped (UnsupportedFaultException), and reported as such
@@ -84,11 +85,13 @@ public final class ChaosRun {
       bound = LivenessBound.derive(cluster.config(), cluster.spec().nameserviceId());
       out.printf("%s: liveness bound %s%n", runId, bound.derivation());
       String active = cluster.start();
+      lastActive = List.of(active);
       out.printf("%s: cluster up, %s active; logs in %s%n", runId, active, runDir.resolve("logs"));
       Path workload = cluster.startWorkload(settings.writesPerSecond());
       awaitAck(workload, events.now(), WORKLOAD_WARMUP);
       int index = 1;
       for (Step step : scenario.steps()) {
+        supervise(cluster, events);
         StepResult r = runStep(index++, step, cluster, events, doubleActive, bound);
         steps.add(r);
         out.printf("%s: step %d %s%s%n", runId, r.index(), r.fault(), r.skipped().map(s -> " SKIPPED: " + s)
@@ -98,11 +101,15 @@ public final class ChaosRun {
         }
       }
       lastHeal = events.events("heal").stream().map(ChaosEvent::at).reduce((a, b) -> b).orElse(events.now());
+      supervise(cluster, events);
       awaitAck(workload, lastHeal, Duration.ofMillis(bound.total().toMillis()));
       // Keep writing a while after the heal: late consequences (a resumed zombie, a demotion) must show up.
       Duration tail = cluster.sessionTimeout().plus(TAIL_EXTRA);
       events.record("phase", "tail", "observing " + tail.toMillis() + " ms more after the heal");
       observe(cluster, events, doubleActive, tail);
+      // Live at the end too: a cluster that acknowledged once after the heal and then lost its active fails.
+      tailEnd = events.record("phase", "end", "waiting for a write acknowledged after the observation window").at();
+      awaitAck(workload, tailEnd, Duration.ofMillis(bound.total().toMillis()));
       cluster.stopWorkload();
       timelines.putAll(cluster.timelines());
       histories = cluster.histories();
@@ -112,14 +119,15 @@ public final class ChaosRun {
     CheckerVerdict checker = Checker.check(histories, journalDir, runDir);
     Histories h = Histories.read(histories);
     Optional<Long> liveness = h.timeToAck(lastHeal, nn -> true).map(Duration::toMillis);
+    Optional<Long> endLiveness = h.timeToAck(tailEnd, nn -> true).map(Duration::toMillis);
     List<StepResult> measured = steps.stream().map(s -> withRecovery(s, h, events.start())).toList();
-    RunVerdict verdict = RunVerdict.decide(scenario.expectation(), checker, liveness, bound.total().toMillis(),
-        measured);
+    RunVerdict verdict = RunVerdict.decide(scenario.expectation(), checker, liveness, endLiveness,
+        bound.total().toMillis(), measured);
     List<ControllerFailover> failovers = new ArrayList<>();
     timelines.forEach((nn, t) -> failovers.addAll(ControllerFailover.read(nn, t)));
     RunReport report = new RunReport(runId, scenario.name(), scenario.description(), scenario.seed(), mode,
         scenario.expectation(), scenario.setup().toString(), runDir.toString(), measured, events.events(), timelines,
-        failovers, bound.total().toMillis(), bound.derivation(), liveness, h.acknowledged(), doubleActive,
+        failovers, bound.total().toMillis(), bound.derivation(), liveness, endLiveness, h.acknowledged(), doubleActive,
         checker.exitCode(), checker.violationKinds(), checkerJson(checker), verdict.problems(), verdict.passed(),
         verdict.summary());
     ReportFiles.write(report, runDir);
@@ -167,6 +175,13 @@ public final class ChaosRun {
         + bound.total().toMillis() + " ms"));
     return new StepResult(index, fault.name(), plan, injected.offsetMs(), healed.offsetMs(), injected.detail(),
         healedText, fault.victimActive(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private static void supervise(ChaosCluster cluster, EventLog events) {
+    List<String> restarted = cluster.supervise();
+    if (!restarted.isEmpty()) {
+      events.record("supervise", "cluster", "restarted " + String.join(", ", restarted));
+    }
   }
 
   /**

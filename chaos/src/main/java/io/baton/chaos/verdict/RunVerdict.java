@@ -18,8 +18,12 @@ public record RunVerdict(boolean passed, String summary, List<String> problems) 
     problems = List.copyOf(problems);
   }
 
+  /**
+   * @param livenessMs last heal to the first acknowledged write
+   * @param endLivenessMs end of the observation window to the next acknowledged write (still live at the end)
+   */
   public static RunVerdict decide(Expectation expectation, CheckerVerdict checker, Optional<Long> livenessMs,
-      long boundMs, List<StepResult> steps) {
+      Optional<Long> endLivenessMs, long boundMs, List<StepResult> steps) {
     List<String> problems = new ArrayList<>();
     for (StepResult s : steps) {
       s.error().ifPresent(e -> problems.add("step " + s.index() + " " + s.fault() + " failed: " + e));
@@ -45,6 +49,10 @@ public record RunVerdict(boolean passed, String summary, List<String> problems) 
     } else if (livenessMs.get() > boundMs) {
       problems.add("not live: the first write after the last heal was acknowledged after " + livenessMs.get()
           + " ms, above the bound of " + boundMs + " ms");
+    }
+    if (endLivenessMs.isEmpty() || endLivenessMs.get() > boundMs) {
+      problems.add("not live at the end: no write was acknowledged within " + boundMs + " ms after the "
+          + "observation window that follows the heal");
     }
     if (problems.isEmpty()) {
       return new RunVerdict(true, "PASS: no split brain, no lost acknowledged write, a write acknowledged "

@@ -1,5 +1,6 @@
 package io.baton.chaos.zk;
 
+import io.baton.chaos.cluster.Sleep;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.ProcessKit;
 import io.baton.controller.local.Ports;
@@ -98,7 +99,7 @@ public final class ZooKeeperEnsemble {
         log.info("zookeeper: quorum of {} serving at {}", serving, connectString());
         return;
       }
-      pause(Duration.ofMillis(100));
+      Sleep.pause(Duration.ofMillis(100));
     }
     throw new IllegalStateException("ZooKeeper quorum did not form within " + timeout + "; modes " + modes()
         + "; see " + dir);
@@ -161,14 +162,5 @@ public final class ZooKeeperEnsemble {
   public String toString() {
     return "ZooKeeperEnsemble" + modes().entrySet().stream().map(e -> "zk" + (e.getKey() + 1) + "=" + e.getValue())
         .collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 }

@@ -25,7 +25,8 @@ public final class ReportFixtures {
     ObjectMapper json = new ObjectMapper();
     return new RunReport(id, "kill-namenode", "kill -9 of the active NameNode", 0, "loopback",
         Expectation.SAFE_AND_LIVE, "ClusterSetup[...]", "/tmp/run", List.of(step), events,
-        Map.of("nn2", json.createArrayNode()), List.of(), 33_200, "33.2 s = ...", Optional.of(80L), 100,
+        Map.of("nn2", json.createArrayNode()), List.of(), 33_200, "33.2 s = ...", Optional.of(80L), Optional.of(40L),
+        100,
         List.of(), passed ? 0 : 1, passed ? List.of() : List.of("LOST_WRITE"), json.createObjectNode(),
         passed ? List.of() : List.of("the checker found violations: [LOST_WRITE]"), passed,
         passed ? "PASS: fine" : "FAIL: the checker found violations: [LOST_WRITE]");

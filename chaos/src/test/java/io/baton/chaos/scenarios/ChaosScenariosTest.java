@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.baton.chaos.report.RunReport;
+import io.baton.chaos.report.StepResult;
 import io.baton.chaos.report.SummaryRenderer;
 import io.baton.chaos.run.ChaosSession;
 import io.baton.chaos.run.RunSettings;
@@ -12,6 +13,7 @@ import io.baton.chaos.schedule.Scenario;
 import io.baton.chaos.schedule.ScenarioCatalog;
 import io.baton.controller.local.LocalCluster;
 import io.baton.controller.local.TimingProfile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CI's chaos run (FAST timing, loopback mode): every named scenario once, the negative control, and seeded
@@ -32,15 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosScenariosTest {
   static final long[] RANDOM_SEEDS = {1, 2};
 
-  @TempDir
-  Path work;
+  /** Run folders stay in target/ so that CI can keep the reports (summary.txt, report.json, timeline.svg). */
+  static final Path WORK = Path.of("target", "chaos-runs");
   private ChaosSession session;
 
   @BeforeAll
   void startZooKeeper() throws Exception {
     assumeTrue(classPresent(LocalCluster.ZKFC_MAIN), "the controller (" + LocalCluster.ZKFC_MAIN
         + ") is not on the classpath yet");
-    session = new ChaosSession(new RunSettings(work, TimingProfile.FAST, 20), System.out);
+    session = new ChaosSession(new RunSettings(Files.createDirectories(WORK).toAbsolutePath(), TimingProfile.FAST,
+        20), System.out);
   }
 
   @AfterAll
@@ -63,9 +65,21 @@ class ChaosScenariosTest {
           assertThat(report.steps()).allMatch(st -> st.skipped().isEmpty() || s.name().equals("clock-jump"));
         }
         assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
+        if (s.name().equals("fencing-fails-no-fallback")) {
+          assertNobodyPromotedWhileTheFaultHeld(report);
+        }
       }));
     }
     return tests.stream();
+  }
+
+  /** With fencing impossible, no other NameNode may answer active between the injection and the heal. */
+  private static void assertNobodyPromotedWhileTheFaultHeld(RunReport report) {
+    StepResult step = report.steps().get(0);
+    String victim = step.victim().orElseThrow();
+    assertThat(report.events()).as(SummaryRenderer.render(report))
+        .filteredOn(e -> e.kind().equals("active") && e.offsetMs() > step.injectMs() && e.offsetMs() < step.healMs())
+        .allMatch(e -> e.detail().equals("none answers active") || e.detail().equals(victim + " active"));
   }
 
   @TestFactory
