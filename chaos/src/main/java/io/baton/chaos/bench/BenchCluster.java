@@ -1,5 +1,7 @@
 package io.baton.chaos.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.baton.chaos.zk.ZooKeeperEnsemble;
 import io.baton.config.ConfigLoader;
 import io.baton.config.DeploymentConfig;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +61,7 @@ final class BenchCluster implements AutoCloseable {
       zk.start(START_TIMEOUT);
       LocalClusterSpec spec = LocalClusterSpec.allocate(dir, 2, zk.connectString(), timing);
       LocalCluster cluster = new LocalCluster(spec, kit);
+      turnOffAntiFlapping(spec.confDir().resolve("baton.yaml"));
       DeploymentConfig deployment = ConfigLoader.load(spec.confDir(), LoadOptions.none());
       BenchCluster bench = new BenchCluster(kind, kit, zk, cluster, deployment);
       bench.boot();
@@ -66,6 +70,22 @@ final class BenchCluster implements AutoCloseable {
       kit.close();
       throw e;
     }
+  }
+
+  /**
+   * Baton defers an automatic failover that comes within {@code controller.anti-flapping-window} (30 s) of
+   * the previous one; trials come every few seconds, which no real cluster does, and Hadoop's ZKFC has no such
+   * window. Off, so that each trial times the failover itself. (Hadoop ignores the key: it is Baton's YAML.)
+   */
+  @SuppressWarnings("unchecked")
+  static void turnOffAntiFlapping(Path batonYaml) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    Map<String, Object> root = yaml.readValue(batonYaml.toFile(), Map.class);
+    Map<String, Object> controller = new LinkedHashMap<>((Map<String, Object>) root.getOrDefault("controller",
+        Map.of()));
+    controller.put("anti-flapping-window", "0s");
+    root.put("controller", controller);
+    yaml.writeValue(batonYaml.toFile(), root);
   }
 
   private void boot() throws IOException {

@@ -25,21 +25,34 @@ final class HaAdminTiming {
 
   static List<Result> measure(ProcessKit kit, Path confDir, String nnId, int runs) {
     List<Result> results = new ArrayList<>();
-    results.add(batonAvailable()
-        ? time(kit, "haadmin-baton", ModuleClasspath.of("failover-controller"), BATON_HAADMIN, confDir, nnId, runs)
+    String batonClasspath = ModuleClasspath.of("failover-controller");
+    results.add(available(batonClasspath, BATON_HAADMIN)
+        ? time(kit, "haadmin-baton", batonClasspath, BATON_HAADMIN, confDir, nnId, runs)
         : new Result("baton haadmin", Optional.empty(), Optional.of(BATON_HAADMIN + " is not built in this tree")));
     results.add(time(kit, "haadmin-hadoop", ModuleClasspath.of("chaos"), HadoopHaAdminMain.class.getName(), confDir,
         nnId, runs));
     return results;
   }
 
-  private static boolean batonAvailable() {
-    try {
-      Class.forName(BATON_HAADMIN, false, HaAdminTiming.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
+  /** Whether the classpath the haadmin JVM will get (not ours) holds Baton's haadmin. */
+  static boolean available(String classpath, String mainClass) {
+    String entry = mainClass.replace('.', '/') + ".class";
+    for (String part : classpath.split(java.io.File.pathSeparator)) {
+      Path p = Path.of(part);
+      if (java.nio.file.Files.isDirectory(p) && java.nio.file.Files.exists(p.resolve(entry))) {
+        return true;
+      }
+      if (java.nio.file.Files.isRegularFile(p) && part.endsWith(".jar")) {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(p.toFile())) {
+          if (jar.getEntry(entry) != null) {
+            return true;
+          }
+        } catch (IOException e) {
+          // not a readable jar: look at the next entry
+        }
+      }
     }
+    return false;
   }
 
   private static Result time(ProcessKit kit, String name, String classpath, String main, Path confDir, String nnId,

@@ -23,10 +23,17 @@ final class TimelineReader {
    * falling free in ZooKeeper, for a host loss the session expiry).
    */
   Map<String, Long> promotionPhases(String nn, Instant faultAt) {
-    return cluster.get(cluster.spec().adminUrl(nn) + "/v1/timeline", Duration.ofSeconds(2))
-        .filter(r -> r.statusCode() == 200)
-        .map(r -> parse(r.body(), faultAt))
-        .orElse(Map.of());
+    for (int attempt = 1; attempt <= 3; attempt++) { // a busy controller may miss one short deadline
+      Map<String, Long> phases = cluster.get(cluster.spec().adminUrl(nn) + "/v1/timeline", Duration.ofSeconds(3))
+          .filter(r -> r.statusCode() == 200)
+          .map(r -> parse(r.body(), faultAt))
+          .orElse(Map.of());
+      if (!phases.isEmpty()) {
+        return phases;
+      }
+      Sleep.pause(Duration.ofMillis(200)); // the promotion's last phase may not be recorded yet
+    }
+    return Map.of();
   }
 
   static Map<String, Long> parse(String body, Instant faultAt) {
