@@ -43,8 +43,8 @@ public final class BenchMain {
       Thread.currentThread().interrupt();
       err.println("baton bench: interrupted");
       return CANNOT_RUN;
-    } catch (Exception e) {
-      err.println("baton bench: cannot run: " + e.getMessage());
+    } catch (Exception | LinkageError e) { // LinkageError: a jar on the classpath was replaced during the run
+      err.println("baton bench: cannot run: " + e);
       try {
         run.report().problems.add("aborted: " + e);
         run.report().write(options.outDir());

@@ -55,9 +55,10 @@ public record BenchOptions(int trials, List<Scenario> scenarios, List<Controller
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
-    Path workDir = work != null ? work : defaultWorkDir;
-    return new BenchOptions(trials, scenarios, controllers, profiles, workDir, out != null ? out : workDir, idle,
-        haadmin);
+    // absolute: the worlds' processes run in their own log folders and get these paths as arguments
+    Path workDir = (work != null ? work : defaultWorkDir).toAbsolutePath();
+    return new BenchOptions(trials, scenarios, controllers, profiles, workDir,
+        out != null ? out.toAbsolutePath() : workDir, idle, haadmin);
   }
 
   /** The timing keys of a profile name. */

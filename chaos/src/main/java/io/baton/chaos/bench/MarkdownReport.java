@@ -13,9 +13,10 @@ final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     md.append("# Failover benchmark: Baton vs Hadoop's ZKFC\n\n");
     md.append("- command: `").append(r.command).append("`\n");
-    md.append("- run: ").append(r.started).append(" to ").append(r.finished).append("\n");
-    md.append("- machine: ").append(r.machine).append(String.format(
-        ", load average %.1f at start, %.1f at end%n", r.loadAtStart, r.loadAtEnd));
+    md.append("- run: ").append(r.started).append(" to ").append(r.finished == null ? "(not finished)" : r.finished)
+        .append("\n");
+    md.append("- machine: ").append(r.machine).append(String.format(", load average %.1f at start", r.loadAtStart))
+        .append(r.finished == null ? "\n" : String.format(", %.1f at end%n", r.loadAtEnd));
     md.append("- time = fault to the first write acknowledged by the new active, as the client saw it "
         + "(client writes ").append(TrialRunner.WRITE_RATE).append("/s); percentiles are nearest-rank, "
         + "so with fewer than 100 trials p99 is the maximum\n");

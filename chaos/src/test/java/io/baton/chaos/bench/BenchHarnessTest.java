@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BenchHarnessTest {
 
   /** Kept after the run (under target/) so the logs of every process can be read when it fails. */
-  private static final Path DIR = Path.of("target", "bench-harness-test");
+  private static final Path DIR = Path.of("target", "bench-harness-test").toAbsolutePath();
 
   @Test
   void shortRunMeasuresBothControllersAndWritesTheReport() throws Exception {

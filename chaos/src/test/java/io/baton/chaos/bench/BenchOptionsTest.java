@@ -22,7 +22,8 @@ class BenchOptionsTest {
     assertThat(o.controllers()).containsExactly(ControllerKind.BATON, ControllerKind.ZKFC);
     assertThat(o.profiles()).containsExactly("defaults", "tuned");
     assertThat(o.idle()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(o.outDir()).isEqualTo(WORK);
+    assertThat(o.workDir()).isEqualTo(WORK.toAbsolutePath());
+    assertThat(o.outDir()).isEqualTo(WORK.toAbsolutePath());
   }
 
   @Test
@@ -34,7 +35,7 @@ class BenchOptionsTest {
     assertThat(o.controllers()).containsExactly(ControllerKind.ZKFC);
     assertThat(o.profiles()).isEqualTo(List.of("tuned"));
     assertThat(o.idle()).isZero();
-    assertThat(o.outDir()).isEqualTo(Path.of("o"));
+    assertThat(o.outDir()).isEqualTo(Path.of("o").toAbsolutePath());
   }
 
   @Test
