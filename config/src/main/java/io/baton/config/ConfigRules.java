@@ -75,7 +75,7 @@ final class ConfigRules {
     if (ns.automaticFailover() && !f.isConfigured() && ok(scope, Settings.FENCING_METHODS)) {
       problems.add(settings.origin(Settings.FENCING_METHODS, scope), "no fencing method for " + nn.qualifiedId()
           + ", but automatic failover is on", "set dfs.ha.fencing.methods (or fencing.methods in baton.yaml), e.g."
-          + " sshfence, then shell(/bin/true) if the journal's epoch is your last line of defence");
+          + " sshfence, then journal (storage fencing that also works when the host is dead)");
     }
     boolean usesSsh = f.methods().lines().map(String::strip).anyMatch(l -> l.startsWith("sshfence"));
     if (usesSsh && ok(scope, Settings.SSH_CONNECT_TIMEOUT, Settings.FENCING_METHOD_TIMEOUT)

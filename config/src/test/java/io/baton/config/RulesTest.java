@@ -104,7 +104,7 @@ class RulesTest {
     assertThat(conf().hdfs("dfs.ha.fencing.methods.ns1.nn2", "  # none  ").problems()).containsExactly(
         "hdfs-site.xml:44: dfs.ha.fencing.methods.ns1.nn2: no fencing method for ns1.nn2, but automatic failover is on."
             + " Fix: set dfs.ha.fencing.methods (or fencing.methods in baton.yaml), e.g. sshfence, then"
-            + " shell(/bin/true) if the journal's epoch is your last line of defence");
+            + " journal (storage fencing that also works when the host is dead)");
   }
 
   @Test

@@ -172,7 +172,8 @@ public final class ControllerRuntime implements AutoCloseable {
       run(io, () -> {
         try {
           ZkElection.Breadcrumb b = election.readBreadcrumb();
-          return new Event.BreadcrumbRead(r.attempt(), b.previousActive(), b.lastPromotionAt());
+          boolean reachable = b.previousActive().filter(p -> !p.equals(nodeId)).map(ops::reachable).orElse(true);
+          return new Event.BreadcrumbRead(r.attempt(), b.previousActive(), b.lastPromotionAt(), reachable);
         } catch (Exception e) {
           return new Event.StepFailed(r.attempt(), "read-breadcrumb", HaServiceClients.describe(e));
         }

@@ -23,12 +23,30 @@ public final class FencingAdapter {
   /** @throws ConfigException when a peer's fencing configuration is unusable (the controller must not start) */
   public static Function<NameNodeConfig, FenceResult> chains(DeploymentConfig deployment, NameserviceConfig ns,
       String localId) throws ConfigException {
+    return fencer(build(deployment, ns, localId));
+  }
+
+  /** One fencing chain per peer NameNode, by id. */
+  public static Map<String, FencingChain> build(DeploymentConfig deployment, NameserviceConfig ns, String localId)
+      throws ConfigException {
     Map<String, FencingChain> chains = new HashMap<>();
     for (NameNodeConfig nn : ns.namenodes()) {
       if (!nn.id().equals(localId)) {
         chains.put(nn.id(), FencingChain.create(deployment, nn));
       }
     }
+    return chains;
+  }
+
+  /** The drills (pre-flight checks) of the chains, by target id. */
+  public static Map<String, java.util.function.Supplier<io.baton.fencing.DrillReport>> drills(
+      Map<String, FencingChain> chains) {
+    Map<String, java.util.function.Supplier<io.baton.fencing.DrillReport>> drills = new HashMap<>();
+    chains.forEach((id, chain) -> drills.put(id, chain::drill));
+    return drills;
+  }
+
+  public static Function<NameNodeConfig, FenceResult> fencer(Map<String, FencingChain> chains) {
     return target -> {
       FencingChain chain = chains.get(target.id());
       if (chain == null) {

@@ -47,6 +47,17 @@ public final class HadoopNameNodeOps implements NameNodeOps {
   }
 
   @Override
+  public boolean reachable(String namenodeId) {
+    int timeout = (int) Math.min(1000, deployment.failover().gracefulFenceRpcTimeout().toMillis());
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(peer(namenodeId).haAddress().toSocketAddress(), Math.max(1, timeout));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  @Override
   public FenceResult fence(String namenodeId) {
     NameNodeConfig target;
     try {

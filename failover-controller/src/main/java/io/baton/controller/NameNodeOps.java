@@ -17,6 +17,9 @@ public interface NameNodeOps {
   /** transitionToStandby on another NameNode of the nameservice (the old active), graceful-fence timeout. */
   void gracefulFence(String namenodeId) throws IOException;
 
+  /** Whether another NameNode's HA port accepts a TCP connection right now (a quick liveness probe). */
+  boolean reachable(String namenodeId);
+
   /** Runs the fencing chain against another NameNode; never throws. */
   FenceResult fence(String namenodeId);
 }

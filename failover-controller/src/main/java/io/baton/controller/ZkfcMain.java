@@ -8,7 +8,7 @@ import io.baton.config.LoadOptions;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.controller.admin.AdminServer;
-import io.baton.controller.core.FenceResult;
+import io.baton.fencing.FencingChain;
 import io.baton.controller.zk.ZkClients;
 import io.baton.controller.zk.ZkFormatter;
 import java.io.BufferedReader;
@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
 import org.apache.curator.framework.CuratorFramework;
 
 /**
@@ -125,16 +125,16 @@ public final class ZkfcMain {
             + "Run 'baton zkfc --conf " + confDir.get() + " -formatZK' to initialize ZooKeeper.");
         return NO_PARENT_ZNODE;
       }
-      Function<NameNodeConfig, FenceResult> fencer;
+      Map<String, FencingChain> chains;
       try {
-        fencer = FencingAdapter.chains(deployment, ns, local.id());
+        chains = FencingAdapter.build(deployment, ns, local.id());
       } catch (ConfigException e) {
         err.println("Fencing is not configured for " + ns.id() + ": " + e.getMessage()
             + "\nYou must configure a fencing method (dfs.ha.fencing.methods) before using automatic failover.");
         return NO_FENCER;
       }
       handedOver = true;
-      return serve(deployment, local, zk, fencer, stop, shutdownHook);
+      return serve(deployment, local, zk, chains, stop, shutdownHook);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FAILED;
@@ -149,11 +149,15 @@ public final class ZkfcMain {
   }
 
   private int serve(DeploymentConfig deployment, NameNodeConfig local, CuratorFramework zk,
-      Function<NameNodeConfig, FenceResult> fencer, CountDownLatch stop, boolean shutdownHook) throws Exception {
-    FailoverController fc = FailoverController.start(deployment, local, zk, fencer, Clock.systemUTC());
+      Map<String, FencingChain> chains, CountDownLatch stop, boolean shutdownHook) throws Exception {
+    FailoverController fc = FailoverController.start(deployment, local, zk, FencingAdapter.fencer(chains),
+        Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     try {
-      fc.own(AdminServer.start(deployment, local, fc));
+      FencingDrills drills = new FencingDrills(local.id(), FencingAdapter.drills(chains),
+          deployment.controller().fencingDrillInterval(), Clock.systemUTC()).start();
+      fc.own(drills);
+      fc.own(AdminServer.start(deployment, local, fc, drills));
     } catch (Exception e) {
       fc.close();
       throw e;

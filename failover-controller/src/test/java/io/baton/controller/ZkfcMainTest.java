@@ -151,6 +151,11 @@ class ZkfcMainTest {
       // no NameNode runs: the controller waits outside the election
       assertThat(body).contains("\"nodeId\":\"nn1\"").contains("\"health\":\"NOT_RESPONDING\"")
           .contains("\"inElection\":false");
+      HttpResponse<String> drill = http.send(HttpRequest.newBuilder(URI.create(spec.adminUrl("nn1")
+          + "/v1/fencing-drill")).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(drill.statusCode()).isEqualTo(200);
+      assertThat(drill.body()).contains("\"target\":\"nn2\"", "\"method\":\"shell\"");
       stop.countDown();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ZkfcMain.OK);
     } finally {

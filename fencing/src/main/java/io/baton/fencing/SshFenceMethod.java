@@ -65,7 +65,7 @@ final class SshFenceMethod implements FenceMethod {
       String killed = fuser.equals("0")
           ? "killed the process listening on port " + nn.port()
           : "fuser found no process on port " + nn.port();
-      return verifyClosed(ssh, nn, window, ctx.deadline(), killed, marker(run, "port").orElse("no answer"));
+      return verifyClosed(ssh, nn, window, killed, marker(run, "port").orElse("no answer"));
     } catch (SshFailure f) {
       return f.toResult();
     }
@@ -99,8 +99,8 @@ final class SshFenceMethod implements FenceMethod {
    * Rechecks until the port is closed on the host and from here, or the verify window ends; a recheck that
    * cannot finish in time leaves the last thing seen, "still open", standing.
    */
-  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, Deadline window, Deadline methodDeadline,
-      String killed, String hostView) throws InterruptedException {
+  private FenceResult verifyClosed(SshConnection ssh, HostPort nn, Deadline window, String killed,
+      String hostView) throws InterruptedException {
     int checks = 1;
     while (true) {
       String localView = probe(nn, window);
@@ -115,7 +115,7 @@ final class SshFenceMethod implements FenceMethod {
       Thread.sleep(RECHECK_PAUSE_MS);
       try {
         SshConnection.Exec check = ssh.exec(PATH_PREFIX + portState(nn) + " echo " + MARK + "port=$s",
-            methodDeadline.remaining());
+            window.remaining());
         hostView = marker(check, "port").orElse("no answer");
         checks++;
       } catch (SshFailure f) {

@@ -2,6 +2,7 @@ package io.baton.controller.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.controller.FailoverController;
+import io.baton.controller.FencingDrills;
 import io.baton.controller.core.Effect;
 import io.baton.controller.core.Event;
 import jakarta.ws.rs.Consumes;
@@ -28,10 +29,27 @@ public final class AdminResource {
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
   private final String nameservice;
   private final FailoverController controller;
+  private final FencingDrills drills;
 
-  public AdminResource(String nameservice, FailoverController controller) {
+  public AdminResource(String nameservice, FailoverController controller, FencingDrills drills) {
     this.nameservice = nameservice;
     this.controller = controller;
+    this.drills = drills;
+  }
+
+  /** The last fencing drill against each peer ({@code controller.fencing-drill-interval}); fences nothing. */
+  @GET
+  @Path("/fencing-drill")
+  public java.util.List<FencingDrills.Result> fencingDrill() {
+    return drills.results();
+  }
+
+  /** Runs the fencing drill against every peer now and answers the results. */
+  @POST
+  @Path("/fencing-drill")
+  public java.util.List<FencingDrills.Result> runFencingDrill() {
+    drills.runNow();
+    return drills.results();
   }
 
   @GET

@@ -5,6 +5,7 @@ import io.baton.config.ControllerConfig;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.NameNodeConfig;
 import io.baton.controller.FailoverController;
+import io.baton.controller.FencingDrills;
 import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.ControllerStatus;
 import io.baton.controller.core.HealthState;
@@ -20,6 +21,7 @@ import io.dropwizard.jetty.HttpsConnectorFactory;
 import io.dropwizard.logging.common.ExternalLoggingFactory;
 import io.dropwizard.request.logging.ExternalRequestLogFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
@@ -43,13 +45,20 @@ public final class AdminServer implements AutoCloseable {
 
   public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller)
       throws Exception {
+    return start(deployment, local, controller, new FencingDrills(local.id(), java.util.Map.of(), Duration.ZERO,
+        Clock.systemUTC()));
+  }
+
+  /** @param drills the periodic fencing drills, shown at {@code GET /v1/fencing-drill} */
+  public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
+      FencingDrills drills) throws Exception {
     ControllerMetrics metrics = new ControllerMetrics(local.id(), Clock.systemUTC());
     controller.runtime().addListener(metrics);
     AdminConfiguration config = new AdminConfiguration(deployment.controller(), local.adminPort());
     AtomicReference<Server> server = new AtomicReference<>();
     AtomicReference<Integer> port = new AtomicReference<>();
     App app = new App(config, env -> {
-      env.jersey().register(new AdminResource(local.nameserviceId(), controller));
+      env.jersey().register(new AdminResource(local.nameserviceId(), controller, drills));
       env.jersey().register(new MetricsResource(metrics));
       registerHealthChecks(env, controller.runtime()::status);
       env.lifecycle().addServerLifecycleListener(s -> {

@@ -55,6 +55,7 @@ public final class ControllerCore {
   private final Timeline timeline;
   private final TimerTokens timers = new TimerTokens();
   private final CoreHealth health = new CoreHealth();
+  private final PromotionPipeline pipeline;
 
   private ControllerState state = INITIALIZING;
   private ControllerState roleBeforeNeutral = INITIALIZING;
@@ -64,12 +65,7 @@ public final class ControllerCore {
   private Optional<String> currentActive = Optional.empty();
   private Optional<String> lastKnownActive = Optional.empty();
   private long epoch;
-  private Promotion promotion;
-  private long attempts;
   private long demotions;
-  private int consecutiveFailures;
-  private String lastFailure;
-  private Instant rejoinNotBefore = Instant.EPOCH;
   private Instant cededUntil = Instant.EPOCH;
   private Pause pause;
   private String manualReason;
@@ -84,6 +80,7 @@ public final class ControllerCore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.me = settings.nodeId();
     this.timeline = new Timeline(settings.timelineSize());
+    this.pipeline = new PromotionPipeline(settings, clock, timeline, timers);
   }
 
   /** Handles one event and returns the effects to perform, in order. */
@@ -102,19 +99,17 @@ public final class ControllerCore {
     } else if (event instanceof ZkConnectionChanged e) {
       onZk(e.state());
     } else if (event instanceof BreadcrumbRead e) {
-      onBreadcrumb(e);
+      after(pipeline.onBreadcrumb(e, out));
     } else if (event instanceof GracefulFenceDone e) {
-      onGracefulFence(e);
+      after(pipeline.onGracefulFence(e, out));
     } else if (event instanceof FenceDone e) {
-      onFence(e);
+      after(pipeline.onFence(e, out));
     } else if (event instanceof EpochClaimed e) {
       onEpochClaimed(e);
     } else if (event instanceof ActivationDone e) {
       onActivation(e);
     } else if (event instanceof StepFailed e) {
-      if (isCurrent(e.attempt())) {
-        failAttempt(e.step() + " failed: " + e.error(), true);
-      }
+      after(pipeline.onStepFailed(e));
     } else if (event instanceof StandbyDone e) {
       onStandbyDone(e);
     } else if (event instanceof TimerFired e) {
@@ -171,7 +166,7 @@ public final class ControllerCore {
     if (state == OBSERVER || state == NEUTRAL) {
       return;
     }
-    if (promotion != null) {
+    if (pipeline.inProgress()) {
       failAttempt("local NameNode reports OBSERVER", false);
     }
     if (inElection) {
@@ -197,9 +192,7 @@ public final class ControllerCore {
     if (expectActiveButStandby) {
       log.warn("{}: local NameNode reports STANDBY but this controller made it ACTIVE; leaving the election", me);
       recordDemotion("local NameNode went standby behind the controller's back", before);
-      Duration backoff = settings.retryBackoff();
-      rejoinNotBefore = clock.instant().plus(backoff);
-      out.add(timers.schedule(TimerKind.REJOIN, backoff));
+      pipeline.holdOff(out);
       quit(false);
       moveTo(STANDBY, "NameNode state mismatch (expected ACTIVE, reported STANDBY)");
     } else {
@@ -256,15 +249,16 @@ public final class ControllerCore {
     if (now.isBefore(cededUntil)) {
       return Optional.of("ceded until " + cededUntil);
     }
-    if (now.isBefore(rejoinNotBefore)) {
-      return Optional.of("backing off until " + rejoinNotBefore + " after: " + lastFailure);
+    if (now.isBefore(pipeline.rejoinNotBefore())) {
+      return Optional.of("backing off until " + pipeline.rejoinNotBefore() + " after: "
+          + pipeline.lastFailure().orElse("a state mismatch"));
     }
     return Optional.empty();
   }
 
   /** Leave the election because we are no longer electable; an active demotes its NameNode. */
   private void stepDown(String why) {
-    if (promotion != null) {
+    if (pipeline.inProgress()) {
       failAttempt(why, false);
       return;
     }
@@ -320,7 +314,8 @@ public final class ControllerCore {
       if (state == INITIALIZING) {
         moveTo(STANDBY, holder + " is active");
       }
-      if (health.reported().filter(s -> s == ServiceState.STANDBY).isEmpty()) {
+      // only an ACTIVE NameNode is demoted: never an observer, nor one whose state is not known yet
+      if (health.reported().filter(s -> s == ServiceState.ACTIVE).isPresent()) {
         requestStandby(holder + " is active");
       }
     }
@@ -337,185 +332,62 @@ public final class ControllerCore {
     out.add(new Effect.TransitionToStandby(reason));
   }
 
-  // ---- promotion pipeline -------------------------------------------------------------------------------
+  // ---- promotion (the steps live in PromotionPipeline) ---------------------------------------------------
 
   private void startPromotion(Optional<Instant> lockFreeSince) {
-    Instant now = clock.instant();
     boolean manual = manualReason != null;
     String reason = manual ? manualReason
         : lastKnownActive.filter(a -> !a.equals(me)).map(a -> a + " gave up the election lock")
             .orElse("no NameNode was active");
     manualReason = null;
-    promotion = new Promotion(++attempts, now, reason, manual);
-    lockFreeSince.filter(t -> !t.isAfter(now)).ifPresent(
-        t -> promotion.addPhase("elect", t, Duration.between(t, now), "lock free -> lock won"));
-    promotion.begin("read-breadcrumb", now);
-    timeline.put(promotion.toRecord(me, FailoverRecord.Outcome.IN_PROGRESS, "reading breadcrumb"));
-    moveTo(BECOMING_ACTIVE, "won the election, attempt " + promotion.attempt + ": " + reason);
-    out.add(new Effect.ReadBreadcrumb(promotion.attempt));
+    List<Effect> steps = new ArrayList<>();
+    long attempt = pipeline.start(lockFreeSince, reason, manual, steps);
+    moveTo(BECOMING_ACTIVE, "won the election, attempt " + attempt + ": " + reason);
+    out.addAll(steps);
   }
 
-  private boolean isCurrent(long attempt) {
-    boolean current = promotion != null && promotion.attempt == attempt;
-    if (!current) {
-      log.debug("{}: dropping a result of abandoned attempt {}", me, attempt);
+  private void after(PromotionPipeline.Step step) {
+    if (step == PromotionPipeline.Step.FAILED) {
+      failAttempt(pipeline.failure(), true);
+    } else if (step == PromotionPipeline.Step.PROMOTED) {
+      currentActive = Optional.of(me);
+      lastKnownActive = currentActive;
+      moveTo(ACTIVE, pipeline.promotedSummary());
     }
-    return current;
-  }
-
-  private void onBreadcrumb(BreadcrumbRead e) {
-    if (!isCurrent(e.attempt())) {
-      return;
-    }
-    Instant now = clock.instant();
-    Optional<String> previous = e.previousActive().filter(p -> !p.equals(me));
-    promotion.previousActive = e.previousActive();
-    promotion.end(now, e.previousActive().map(p -> "last active: " + p).orElse("no breadcrumb"));
-    if (previous.isEmpty()) {
-      promotion.fencingSummary = e.previousActive().isPresent() ? "breadcrumb names this node, nothing to fence"
-          : "no previous active to fence";
-      claimEpoch();
-      return;
-    }
-    Duration window = settings.antiFlappingWindow();
-    if (!promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent()) {
-      Instant until = e.lastPromotionAt().get().plus(window);
-      if (now.isBefore(until)) {
-        promotion.deferredUntil = Optional.of(until);
-        promotion.begin("anti-flapping", now);
-        log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}",
-            me, until, e.lastPromotionAt().get(), window);
-        out.add(timers.schedule(TimerKind.ANTI_FLAP_OVER, Duration.between(now, until)));
-        return;
-      }
-    }
-    gracefulFence(previous.get());
-  }
-
-  private void gracefulFence(String old) {
-    promotion.begin("graceful-fence " + old, clock.instant());
-    out.add(new Effect.GracefulFence(promotion.attempt, old));
-  }
-
-  private void onGracefulFence(GracefulFenceDone e) {
-    if (!isCurrent(e.attempt())) {
-      return;
-    }
-    String old = promotion.previousActive.orElse("?");
-    promotion.end(clock.instant(), e.ok() ? old + " went standby" : e.detail());
-    if (e.ok()) {
-      promotion.fencingSummary = old + " went standby gracefully";
-      claimEpoch();
-      return;
-    }
-    promotion.begin("fence " + old, clock.instant());
-    out.add(new Effect.Fence(promotion.attempt, old));
-  }
-
-  private void onFence(FenceDone e) {
-    if (!isCurrent(e.attempt())) {
-      return;
-    }
-    Instant now = clock.instant();
-    String old = promotion.previousActive.orElse("?");
-    Instant from = now.minus(e.result().took());
-    promotion.end(now, e.result().summary());
-    int i = 0;
-    for (FenceResult.Attempt a : e.result().attempts()) {
-      promotion.addPhase("fence " + old + " #" + (++i) + " " + a.method(), from, a.duration(),
-          a.outcome() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
-      from = from.plus(a.duration());
-    }
-    if (!e.result().fenced()) {
-      failAttempt("unable to fence " + old + ": " + e.result().summary(), true);
-      return;
-    }
-    promotion.fencingSummary = e.result().summary();
-    claimEpoch();
-  }
-
-  private void claimEpoch() {
-    promotion.begin("claim-epoch", clock.instant());
-    out.add(new Effect.ClaimEpoch(promotion.attempt));
   }
 
   private void onEpochClaimed(EpochClaimed e) {
-    if (!isCurrent(e.attempt())) {
-      return;
-    }
     epoch = Math.max(epoch, e.epoch());
-    promotion.epoch = Optional.of(e.epoch());
-    promotion.end(clock.instant(), "epoch " + e.epoch() + ", breadcrumb written");
-    promotion.begin("promote", clock.instant());
-    promotion.activationRequested = true;
-    localTransitionInFlight = true;
-    out.add(new Effect.TransitionToActive(promotion.attempt));
+    PromotionPipeline.Step step = pipeline.onEpochClaimed(e, out);
+    if (step == PromotionPipeline.Step.CONTINUE) {
+      localTransitionInFlight = true;
+    }
   }
 
   private void onActivation(ActivationDone e) {
     localTransitionInFlight = false;
-    if (!isCurrent(e.attempt())) {
-      if (e.ok()) {
-        log.warn("{}: late activation of abandoned attempt {} succeeded; demoting the NameNode again", me,
-            e.attempt());
-        requestStandby("late activation of abandoned attempt " + e.attempt());
-      }
-      return;
+    PromotionPipeline.Step step = pipeline.onActivation(e);
+    if (step == PromotionPipeline.Step.STALE && e.ok()) {
+      log.warn("{}: late activation of abandoned attempt {} succeeded; demoting the NameNode again", me,
+          e.attempt());
+      requestStandby("late activation of abandoned attempt " + e.attempt());
     }
-    if (!e.ok()) {
-      failAttempt("transitionToActive failed: " + e.detail(), true);
-      return;
-    }
-    Instant now = clock.instant();
-    promotion.end(now, "transitionToActive ok");
-    Promotion p = promotion;
-    promotion = null;
-    consecutiveFailures = 0;
-    lastFailure = null;
-    currentActive = Optional.of(me);
-    lastKnownActive = currentActive;
-    long took = Duration.between(p.start, now).toMillis();
-    String summary = "epoch " + p.epoch.orElse(epoch) + ", " + p.fencingSummary + ", promoted in " + took + " ms";
-    FailoverRecord record = p.toRecord(me, FailoverRecord.Outcome.SUCCEEDED, summary);
-    timeline.put(record);
-    moveTo(ACTIVE, summary);
+    after(step);
   }
 
   /** Abandons the current attempt: leave the election, undo a possibly half-done activation. */
   private void failAttempt(String why, boolean backOff) {
-    Promotion p = promotion;
-    promotion = null;
-    Instant now = clock.instant();
-    p.end(now, "failed");
-    lastFailure = "attempt " + p.attempt + ": " + why;
-    timeline.put(p.toRecord(me, FailoverRecord.Outcome.FAILED, why));
-    timers.cancel(TimerKind.ANTI_FLAP_OVER);
-    String retry = "";
-    if (backOff) {
-      consecutiveFailures++;
-      Duration backoff = backoff(consecutiveFailures);
-      rejoinNotBefore = now.plus(backoff);
-      out.add(timers.schedule(TimerKind.REJOIN, backoff));
-      retry = "; re-joining in " + backoff.toMillis() + " ms";
-    }
+    PromotionPipeline.Abandoned a = pipeline.abandon(why, backOff, out);
     quit(false);
-    if (p.activationRequested) {
-      requestStandby("promotion attempt " + p.attempt + " failed after transitionToActive was sent");
+    if (a.activationRequested()) {
+      requestStandby("promotion attempt " + a.attempt() + " failed after transitionToActive was sent");
     }
-    log.warn("{}: promotion attempt {} failed: {}{}", me, p.attempt, why, retry);
-    moveTo(state == NEUTRAL ? NEUTRAL : STANDBY, "attempt " + p.attempt + " failed");
+    log.warn("{}: promotion attempt {} failed: {}{}", me, a.attempt(), why, a.retryNote());
+    moveTo(state == NEUTRAL ? NEUTRAL : STANDBY, "attempt " + a.attempt() + " failed");
     if (state == NEUTRAL) {
       roleBeforeNeutral = STANDBY;
     }
-    electionNote = "out of the election: " + lastFailure + retry;
-  }
-
-  private Duration backoff(int failures) {
-    Duration d = settings.retryBackoff();
-    for (int i = 1; i < failures && d.compareTo(settings.maxRetryBackoff()) < 0; i++) {
-      d = d.multipliedBy(2);
-    }
-    return d.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : d;
+    electionNote = "out of the election: attempt " + a.attempt() + ": " + why + a.retryNote();
   }
 
   // ---- ZooKeeper connection -----------------------------------------------------------------------------
@@ -537,7 +409,7 @@ public final class ControllerCore {
       case DEMOTE -> {
         inElection = false;
         currentActive = Optional.empty();
-        if (promotion != null) {
+        if (pipeline.inProgress()) {
           failAttempt("ZooKeeper session lost", false);
         }
         if (role == ACTIVE) {
@@ -588,7 +460,7 @@ public final class ControllerCore {
     cededUntil = now.plus(e.period());
     out.add(timers.schedule(TimerKind.CEDE_OVER, e.period()));
     ControllerState role = state == NEUTRAL ? roleBeforeNeutral : state;
-    if (promotion != null) {
+    if (pipeline.inProgress()) {
       failAttempt("ceded for " + e.period().toMillis() + " ms", false);
     }
     electionNote = "out of the election: ceded until " + cededUntil;
@@ -650,7 +522,7 @@ public final class ControllerCore {
 
   private void onStop(StopRequested e) {
     ControllerState role = state == NEUTRAL ? roleBeforeNeutral : state;
-    if (promotion != null) {
+    if (pipeline.inProgress()) {
       failAttempt("controller stopping", false);
     }
     if (role == ACTIVE) {
@@ -681,12 +553,7 @@ public final class ControllerCore {
         }
         recheck();
       }
-      case ANTI_FLAP_OVER -> {
-        if (promotion != null && promotion.deferredUntil.isPresent()) {
-          promotion.end(clock.instant(), "minimum interval between failovers elapsed");
-          gracefulFence(promotion.previousActive.orElseThrow());
-        }
-      }
+      case ANTI_FLAP_OVER -> pipeline.antiFlapOver(out);
       case FAILBACK -> {
         if (failbackWanted()) {
           log.info("{}: preferred active healthy for {}; failing back from {}", me, settings.failbackDelay(),
@@ -764,10 +631,7 @@ public final class ControllerCore {
 
   private CoreExplainer.Facts explainFacts() {
     return new CoreExplainer.Facts(me, state, roleBeforeNeutral, electionNote, currentActive, Optional.ofNullable(pause),
-        cededUntilIfCeded(), Optional.ofNullable(promotion).flatMap(p -> p.deferredUntil.map(u -> "promotion attempt "
-            + p.attempt + " deferred by anti-flapping until " + u + " (minimum interval "
-            + settings.antiFlappingWindow() + " between automatic failovers)")),
-        Optional.ofNullable(promotion).flatMap(Promotion::openPhase), Optional.ofNullable(lastFailure),
+        cededUntilIfCeded(), pipeline.deferral(), pipeline.openStep(), pipeline.lastFailure(),
         timers.pending(TimerKind.FAILBACK) ? Optional.of("fail-back to this preferred active scheduled once it has been"
             + " healthy for " + settings.failbackDelay()) : Optional.empty(), zk);
   }

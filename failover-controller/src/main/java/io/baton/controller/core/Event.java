@@ -27,9 +27,17 @@ public sealed interface Event {
    *
    * @param previousActive NameNode id named by the breadcrumb; empty when there is none
    * @param lastPromotionAt when the last promotion of this nameservice happened (from the epoch znode)
+   * @param previousActiveReachable whether the old active's HA port still accepts connections; a NameNode that
+   *     is down (crash, host gone) is replaced at once, anti-flapping only holds back failovers away from a
+   *     NameNode that is still there (slow, paused, unhealthy)
    */
-  record BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt)
-      implements Event {}
+  record BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt,
+      boolean previousActiveReachable) implements Event {
+    /** When reachability was not probed: assume the old active is alive (anti-flapping applies). */
+    public BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt) {
+      this(attempt, previousActive, lastPromotionAt, true);
+    }
+  }
 
   /** transitionToStandby sent to the old active (the "graceful fence"). */
   record GracefulFenceDone(long attempt, boolean ok, String detail) implements Event {}

@@ -46,6 +46,10 @@ final class Promotion {
     }
   }
 
+  Optional<Instant> openSince() {
+    return Optional.ofNullable(openSince);
+  }
+
   Optional<String> openPhase() {
     return Optional.ofNullable(openPhase);
   }

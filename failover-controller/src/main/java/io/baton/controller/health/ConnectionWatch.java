@@ -55,7 +55,7 @@ final class ConnectionWatch implements AutoCloseable {
         return;
       }
       if (wasConnected) {
-        log.info("{}: connection to the NameNode at {} broke; checking health now", nodeId, address);
+        log.debug("{}: connection to the NameNode at {} broke; checking health now", nodeId, address);
         onBreak.run();
       }
       try {

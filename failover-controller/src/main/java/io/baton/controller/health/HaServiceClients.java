@@ -39,16 +39,45 @@ public final class HaServiceClients {
 
   /** transitionToActive(REQUEST_BY_ZKFC). */
   public void transitionToActive(HostPort address, Duration timeout, int connectRetries) throws IOException {
-    try (HAServiceProtocolClientSideTranslatorPB c = open(address, timeout, connectRetries)) {
-      c.transitionToActive(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC));
-    }
+    call(address, timeout, connectRetries,
+        c -> c.transitionToActive(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC)));
   }
 
   /** transitionToStandby(REQUEST_BY_ZKFC). */
   public void transitionToStandby(HostPort address, Duration timeout, int connectRetries) throws IOException {
+    call(address, timeout, connectRetries,
+        c -> c.transitionToStandby(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC)));
+  }
+
+  private interface Call {
+    void run(HAServiceProtocolClientSideTranslatorPB client) throws IOException;
+  }
+
+  /**
+   * One call; repeated once when it failed on a stale cached IPC connection (the NameNode restarted on the same
+   * port since the connection was opened). Both transitions are idempotent, as Hadoop declares them.
+   */
+  private void call(HostPort address, Duration timeout, int connectRetries, Call call) throws IOException {
     try (HAServiceProtocolClientSideTranslatorPB c = open(address, timeout, connectRetries)) {
-      c.transitionToStandby(new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC));
+      call.run(c);
+    } catch (IOException e) {
+      if (!isStaleConnection(e)) {
+        throw e;
+      }
+      try (HAServiceProtocolClientSideTranslatorPB c = open(address, timeout, connectRetries)) {
+        call.run(c);
+      }
     }
+  }
+
+  static boolean isStaleConnection(Throwable t) {
+    for (Throwable x = t; x != null; x = x.getCause()) {
+      if (x instanceof java.io.EOFException
+          || (x instanceof java.net.SocketException && String.valueOf(x.getMessage()).contains("reset"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static ServiceState map(HAServiceProtocol.HAServiceState state) {
@@ -77,6 +106,8 @@ public final class HaServiceClients {
       return cls.substring(cls.lastIndexOf('.') + 1) + ": " + msg;
     }
     String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+    int wiki = msg.indexOf("; For more details see");
+    msg = wiki < 0 ? msg : msg.substring(0, wiki); // Hadoop appends a wiki link to every network error
     return t.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
   }
 }

@@ -86,10 +86,11 @@ public final class ZkElection implements AutoCloseable {
   public void quit(boolean deleteBreadcrumb) {
     joined = false;
     later(() -> {
-      deleteIfMine(paths.lock(), true);
       if (deleteBreadcrumb) {
+        // before the lock: once the lock is free the next active reads the breadcrumb (Hadoop's order too)
         deleteIfMine(paths.breadcrumb(), false);
       }
+      deleteIfMine(paths.lock(), true);
     });
   }
 

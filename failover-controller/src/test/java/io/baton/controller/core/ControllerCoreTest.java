@@ -75,6 +75,13 @@ class ControllerCoreTest {
       t.connected();
       t.healthy(ServiceState.STANDBY);
       assertThat(t.on(new LockObserved(Optional.of("nn2"), 4))).isEmpty();
+
+      // the holder is seen before the first health result: nothing is demoted blindly (it may be an observer)
+      CoreScript u = CoreScript.nn1();
+      u.connected();
+      assertThat(u.on(new LockObserved(Optional.of("nn2"), 4))).isEmpty();
+      assertThat(u.healthy(ServiceState.OBSERVER)).isEmpty();
+      assertThat(u.core.state()).isEqualTo(ControllerState.OBSERVER);
     }
 
     @Test
@@ -463,6 +470,18 @@ class ControllerCoreTest {
       assertThat(s.core.status().explain()).contains("promotion attempt 1 deferred by anti-flapping until "
           + "2026-01-01T00:00:40Z (minimum interval PT1M between automatic failovers)");
       assertThat(s.advance(Duration.ofSeconds(40))).containsExactly(new GracefulFence(1, "nn2"));
+    }
+
+    @Test
+    void antiFlappingNeverHoldsBackTheReplacementOfADeadActive() {
+      CoreSettings settings = new CoreSettings("nn1", Optional.empty(), Duration.ofSeconds(1),
+          Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofHours(1), 50);
+      CoreScript s = new CoreScript(settings);
+      s.connected();
+      s.healthy();
+      s.on(new ElectionWon(Optional.empty()));
+      assertThat(s.on(new BreadcrumbRead(1, Optional.of("nn2"), Optional.of(s.clock.instant().minusSeconds(20)),
+          false))).containsExactly(new GracefulFence(1, "nn2"));
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.baton.mock.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.mock.common.Json;
+import io.baton.mock.common.JsonHttp;
 import io.baton.mock.journal.FileJournalStorage;
 import io.baton.mock.journal.JournalRecord;
 import io.baton.mock.journal.JournalStorage;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,22 +52,15 @@ public final class JournalSource {
   /** @param url e.g. {@code http://127.0.0.1:18485/journal/ns1} */
   public static List<JournalRecord> fromUrl(URI url, Duration timeout) throws IOException {
     String base = url.toString().endsWith("/") ? url.toString() : url + "/";
-    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    JsonHttp http = new JsonHttp(timeout);
     List<JournalRecord> out = new ArrayList<>();
     for (int page = 0; page < MAX_PAGES; page++) {
       URI u = URI.create(base + "records?offset=" + out.size() + "&limit=" + PAGE);
-      HttpResponse<byte[]> resp;
-      try {
-        resp = http.send(HttpRequest.newBuilder(u).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while reading " + u, e);
+      JsonHttp.Answer a = http.send(HttpRequest.newBuilder(u).GET());
+      if (!a.ok()) {
+        throw new IOException(u + " answered HTTP " + a.status() + ": " + a.message());
       }
-      JsonNode body = Json.MAPPER.readTree(resp.body());
-      if (resp.statusCode() != 200) {
-        throw new IOException(u + " answered HTTP " + resp.statusCode() + ": " + body.path("message").asText(""));
-      }
-      JournalRecord[] records = Json.MAPPER.convertValue(body.get("records"), JournalRecord[].class);
+      JournalRecord[] records = Json.MAPPER.convertValue(a.body().get("records"), JournalRecord[].class);
       out.addAll(List.of(records));
       if (records.length < PAGE) {
         return out;

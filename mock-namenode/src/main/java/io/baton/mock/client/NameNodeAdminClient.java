@@ -3,12 +3,10 @@ package io.baton.mock.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.baton.config.HostPort;
 import io.baton.config.NameNodeConfig;
-import io.baton.mock.common.Json;
+import io.baton.mock.common.JsonHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,13 +16,11 @@ import java.util.Map;
  */
 public final class NameNodeAdminClient {
   private final URI base;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final JsonHttp http;
 
   public NameNodeAdminClient(HostPort httpAddress, Duration timeout) {
     this.base = URI.create("http://" + httpAddress + "/");
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = new JsonHttp(timeout);
   }
 
   public static NameNodeAdminClient of(NameNodeConfig nn) {
@@ -33,8 +29,7 @@ public final class NameNodeAdminClient {
 
   /** Injects a fault, e.g. {@code "slow=200ms"}; returns the active faults. */
   public JsonNode injectFault(String spec) throws IOException {
-    return send(HttpRequest.newBuilder(base.resolve("v1/faults")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(Map.of("fault", spec)))));
+    return send(JsonHttp.postJson(base.resolve("v1/faults"), Map.of("fault", spec)));
   }
 
   public JsonNode clearFault(String name) throws IOException {
@@ -51,17 +46,10 @@ public final class NameNodeAdminClient {
   }
 
   private JsonNode send(HttpRequest.Builder request) throws IOException {
-    HttpResponse<byte[]> resp;
-    try {
-      resp = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted calling " + base, e);
+    JsonHttp.Answer a = http.send(request);
+    if (!a.ok()) {
+      throw new IOException(base + " answered HTTP " + a.status() + ": " + a.message());
     }
-    JsonNode body = Json.MAPPER.readTree(resp.body());
-    if (resp.statusCode() / 100 != 2) {
-      throw new IOException(base + " answered HTTP " + resp.statusCode() + ": " + body.path("message").asText(""));
-    }
-    return body;
+    return a.body();
   }
 }

@@ -91,11 +91,13 @@ public final class Workload implements AutoCloseable {
     long start = System.nanoTime();
     long end = duration.map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
     long limit = count.orElse(Long.MAX_VALUE);
+    long due = start;
     for (long seq = 1; seq <= limit && !stopping && !Thread.currentThread().isInterrupted(); seq++) {
-      long due = start + (seq - 1) * intervalNanos;
       if (due >= end || !waitUntil(due)) {
         break;
       }
+      // After a stall (e.g. a failover) keep the rate instead of bursting to catch up.
+      due = Math.max(due + intervalNanos, System.nanoTime());
       String id = String.format("%s-%06d", clientId, seq);
       HistoryRecord r = client.write(id, "/baton/" + clientId + "/" + String.format("%06d", seq), id);
       stats.add(r);
@@ -105,7 +107,12 @@ public final class Workload implements AutoCloseable {
           acknowledged.notifyAll();
         }
       }
-      sink.accept(r);
+      try {
+        sink.accept(r);
+      } catch (RuntimeException e) {
+        log.error("{}: cannot record {}; stopping the workload", clientId, id, e);
+        break;
+      }
     }
     log.info("{}: workload done: {}", clientId, stats);
     return stats;

@@ -27,12 +27,13 @@ public final class NameNodeState {
   private final String nodeId;
   private final EditLog editLog;
   private final Namespace namespace = new Namespace();
-  private HAServiceState acting = HAServiceState.STANDBY;
+  // Volatile so status polls never wait behind a transition that is talking to the journal.
+  private volatile HAServiceState acting = HAServiceState.STANDBY;
   /** Set while a zombie claims STANDBY on the wire but keeps acting as active. */
-  private boolean pretendingStandby;
-  private long epoch;
+  private volatile boolean pretendingStandby;
+  private volatile long epoch;
   private volatile long lastApplied;
-  private Optional<String> fencedReason = Optional.empty();
+  private volatile Optional<String> fencedReason = Optional.empty();
 
   public NameNodeState(String nodeId, EditLog editLog) {
     this.nodeId = nodeId;
@@ -43,12 +44,13 @@ public final class NameNodeState {
   public record Snapshot(HAServiceState acting, HAServiceState reported, long epoch, long lastTxId,
       Optional<String> fencedReason) {}
 
-  public synchronized Snapshot snapshot() {
+  /** Never blocks (fields are volatile); may mix values from either side of a concurrent transition. */
+  public Snapshot snapshot() {
     return new Snapshot(acting, reportedState(), epoch, lastApplied, fencedReason);
   }
 
-  /** What getServiceStatus says: the truth, unless a zombie is pretending to be standby. */
-  public synchronized HAServiceState reportedState() {
+  /** What getServiceStatus says: the truth, unless a zombie is pretending to be standby. Never blocks. */
+  public HAServiceState reportedState() {
     return pretendingStandby ? HAServiceState.STANDBY : acting;
   }
 

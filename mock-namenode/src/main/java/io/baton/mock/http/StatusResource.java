@@ -44,6 +44,16 @@ public final class StatusResource {
         faults.describe(), s.fencedReason().orElse(null), journal, ProcessHandle.current().pid());
   }
 
+  /** A thread dump, as Hadoop's {@code /stacks} (the ZKFC fetches it when its NameNode turns unhealthy). */
+  @GET
+  @Path("stacks")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String stacks() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new com.codahale.metrics.jvm.ThreadDump(java.lang.management.ManagementFactory.getThreadMXBean()).dump(out);
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @GET
   @Path("isActive")
   @Produces(MediaType.TEXT_PLAIN)

@@ -19,7 +19,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
@@ -28,39 +30,55 @@ import org.apache.hadoop.ha.HAServiceProtocol.StateChangeRequestInfo;
 import org.apache.hadoop.ha.HAServiceStatus;
 import org.apache.hadoop.ha.protocolPB.HAServiceProtocolClientSideTranslatorPB;
 import org.apache.hadoop.ipc.RemoteException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every HAServiceProtocol method and rule, over real Hadoop IPC with Hadoop's own client translator. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HaServiceProtocolIpcTest {
   private static final StateChangeRequestInfo USER = new StateChangeRequestInfo(RequestSource.REQUEST_BY_USER);
   private static final StateChangeRequestInfo FORCED = new StateChangeRequestInfo(RequestSource.REQUEST_BY_USER_FORCED);
   private static final StateChangeRequestInfo ZKFC = new StateChangeRequestInfo(RequestSource.REQUEST_BY_ZKFC);
 
-  @TempDir Path dir;
+  /** One NameNode per automatic-failover setting for the whole class (start-up is the slow part); reset per test. */
+  private final Map<Boolean, MockNameNode> nodes = new HashMap<>();
+  private final Map<Boolean, HAServiceProtocolClientSideTranslatorPB> clients = new HashMap<>();
   private MockNameNode node;
   private HAServiceProtocolClientSideTranslatorPB client;
 
   private void start(boolean automaticFailover) throws Exception {
-    DeploymentConfig conf = TestConf.deployment(2, automaticFailover, Optional.empty(), dir);
-    NameNodeConfig nn = conf.nameservices().get(0).namenodes().get(0);
-    var journal = new LocalEditLog(new Journal("test", "ns1", new JournalStorage.InMemory(), Clock.systemUTC(), true));
-    node = MockNameNode.start(new NameNodeOptions(nn, automaticFailover, journal, List.of(), Duration.ofMillis(100),
-        () -> { }, conf.hadoopProperties()));
-    Configuration hc = new Configuration();
-    hc.setInt("ipc.client.connect.max.retries", 0);
-    client = new HAServiceProtocolClientSideTranslatorPB(
-        new InetSocketAddress("127.0.0.1", nn.haAddress().port()), hc, javax.net.SocketFactory.getDefault(), 5000);
+    if (!nodes.containsKey(automaticFailover)) {
+      DeploymentConfig conf = TestConf.deployment(2, automaticFailover, Optional.empty(), Path.of("."));
+      NameNodeConfig nn = conf.nameservices().get(0).namenodes().get(0);
+      var journal = new LocalEditLog(new Journal("test", "ns1", new JournalStorage.InMemory(), Clock.systemUTC(), true));
+      nodes.put(automaticFailover, MockNameNode.start(new NameNodeOptions(nn, automaticFailover, journal, List.of(),
+          Duration.ofMillis(100), () -> { }, conf.hadoopProperties())));
+      Configuration hc = new Configuration();
+      hc.setInt("ipc.client.connect.max.retries", 0);
+      clients.put(automaticFailover, new HAServiceProtocolClientSideTranslatorPB(
+          new InetSocketAddress("127.0.0.1", nn.haAddress().port()), hc, javax.net.SocketFactory.getDefault(), 5000));
+    }
+    node = nodes.get(automaticFailover);
+    client = clients.get(automaticFailover);
   }
 
   @AfterEach
-  void stop() throws Exception {
-    if (client != null) {
-      client.close();
-    }
+  void reset() {
     if (node != null) {
-      node.close();
+      node.faults().clearAll();
+      node.state().becomeStandby(false);
+    }
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (var c : clients.values()) {
+      c.close();
+    }
+    for (MockNameNode n : nodes.values()) {
+      n.close();
     }
   }
 

@@ -64,6 +64,7 @@ class NameNodeHttpTest {
         .isEqualTo("nn1: Operation category WRITE is not supported in state standby; use the active NameNode");
     assertThat(Http.get(base + "/v1/fs/a").json().path("error").asText()).isEqualTo("standby");
     assertThat(Http.get(base + "/isActive").status()).isEqualTo(405);
+    assertThat(Http.get(base + "/stacks").body()).contains("nn1-journal-tailer");
   }
 
   @Test

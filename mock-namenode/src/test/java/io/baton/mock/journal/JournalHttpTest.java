@@ -44,6 +44,21 @@ class JournalHttpTest {
   }
 
   @Test
+  void aCorruptJournalAnswersAClearErrorWhileOthersKeepServing() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("ns2"));
+    java.nio.file.Files.writeString(dir.resolve("ns2").resolve(FileJournalStorage.EDITS), "garbage\n");
+    Http.Answer corrupt = Http.get("http://127.0.0.1:" + node.port() + "/journal/ns2/status");
+    assertThat(corrupt.status()).isEqualTo(500);
+    assertThat(corrupt.json().path("error").asText()).isEqualTo("journal_corrupt");
+    assertThat(corrupt.json().path("message").asText()).startsWith("journal ns2 cannot be used: "
+        + dir.resolve("ns2").resolve(FileJournalStorage.EDITS) + " line 1: not a journal record");
+    assertThat(Http.post("http://127.0.0.1:" + node.port() + "/journal/ns2/fence",
+        "{\"fencedBy\":\"c\",\"target\":\"nn1\"}").status()).isEqualTo(500);
+    assertThat(java.nio.file.Files.readString(dir.resolve("ns2").resolve(FileJournalStorage.EDITS))).isEqualTo("garbage\n");
+    assertThat(Http.get(base + "/status").status()).isEqualTo(200);
+  }
+
+  @Test
   void badInputGetsClearJsonErrors() throws Exception {
     Http.Answer malformed = Http.post(base + "/fence", "{\"fencedBy\": ");
     assertThat(malformed.status()).isEqualTo(400);

@@ -1,0 +1,135 @@
+package io.baton.chaos;
+
+import io.baton.chaos.report.RunReport;
+import io.baton.chaos.run.ChaosSession;
+import io.baton.chaos.run.RunSettings;
+import io.baton.chaos.run.SoakTotals;
+import io.baton.chaos.schedule.RandomSchedule;
+import io.baton.chaos.schedule.Scenario;
+import io.baton.chaos.schedule.ScenarioCatalog;
+import io.baton.chaos.schedule.Step;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/**
+ * {@code baton chaos list | run --scenario NAME [--unsafe-no-fencing] | run --random --seed N | soak --duration D
+ * --seed N}. Exit codes: 0 every run held (or the negative control found split brain), 1 a run failed, 2 usage,
+ * 3 the kit could not run.
+ */
+public final class ChaosMain {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int CANNOT_RUN = 3;
+
+  private ChaosMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    ChaosArgs a;
+    try {
+      a = ChaosArgs.parse(args);
+    } catch (ChaosArgs.UsageException e) {
+      err.println("baton chaos: " + e.getMessage());
+      err.println(ChaosArgs.USAGE);
+      return USAGE;
+    }
+    try {
+      return switch (a.command()) {
+        case HELP -> {
+          out.println(ChaosArgs.USAGE);
+          yield OK;
+        }
+        case LIST -> list(out);
+        case RUN -> runOne(a, out, err);
+        case SOAK -> soak(a, out, err);
+      };
+    } catch (IOException | RuntimeException e) {
+      err.println("baton chaos: cannot run: " + e.getMessage());
+      return CANNOT_RUN;
+    }
+  }
+
+  static int list(PrintStream out) {
+    out.println("Named scenarios (bin/baton chaos run --scenario NAME):");
+    for (Scenario s : ScenarioCatalog.all()) {
+      out.printf("  %-30s %s%n", s.name(), s.description());
+      out.printf("  %-30s steps: %s%n", "", s.steps().stream().map(Step::describe).collect(Collectors.joining(
+          ", ")));
+    }
+    out.println("Negative control: bin/baton chaos run --scenario zombie --unsafe-no-fencing (must find split brain)");
+    out.println("Random schedules: bin/baton chaos run --random --seed N; soak: bin/baton chaos soak --duration 1h "
+        + "--seed N");
+    return OK;
+  }
+
+  private static int runOne(ChaosArgs a, PrintStream out, PrintStream err) throws IOException {
+    Scenario scenario;
+    if (a.random()) {
+      scenario = RandomSchedule.generate(a.seed().orElseThrow(), false);
+      out.printf("random schedule, seed %d (replay with --random --seed %d): %s%n", scenario.seed(),
+          scenario.seed(), scenario.steps().stream().map(Step::describe).collect(Collectors.joining(", ")));
+    } else {
+      String name = a.scenario().orElseThrow();
+      Scenario named = ScenarioCatalog.byName(name).orElse(null);
+      if (named == null) {
+        err.println("baton chaos: unknown scenario '" + name + "'; known: " + ScenarioCatalog.names());
+        return USAGE;
+      }
+      scenario = a.unsafeNoFencing() ? named.unsafe() : named;
+      if (a.unsafeNoFencing()) {
+        out.println("NEGATIVE CONTROL: fencing off (shell(/bin/true)) and the journal's epoch check off; the "
+            + "checker must report split brain");
+      }
+    }
+    try (ChaosSession session = new ChaosSession(settings(a), out)) {
+      RunReport report = session.run(scenario);
+      if (a.unsafeNoFencing()) {
+        out.println(report.passed() ? "negative control: split brain was detected, as it must be without fencing"
+            : "negative control FAILED: no split brain was detected with fencing off");
+      }
+      return report.passed() ? OK : FAILED;
+    }
+  }
+
+  private static int soak(ChaosArgs a, PrintStream out, PrintStream err) throws IOException {
+    Duration duration = a.duration().orElseThrow();
+    long seed = a.seed().orElseThrow();
+    Instant end = Instant.now().plus(duration);
+    SoakTotals totals = new SoakTotals();
+    RunSettings settings = settings(a);
+    out.printf("soak: random schedules from seed %d for %s (no new schedule starts after %s)%n", seed, duration,
+        end);
+    try (ChaosSession session = new ChaosSession(settings, out)) {
+      for (long s = seed; Instant.now().isBefore(end); s++) {
+        Scenario scenario = RandomSchedule.generate(s, false);
+        try {
+          totals.add(session.run(scenario));
+        } catch (IOException | RuntimeException e) {
+          err.println("soak: seed " + s + " could not run: " + e.getMessage());
+          totals.addBroken(s, e.getMessage());
+        }
+        out.print(totals.render());
+      }
+    }
+    String rendered = totals.render();
+    out.println("== soak finished ==");
+    out.print(rendered);
+    Files.writeString(settings.workRoot().resolve("soak-totals.txt"), rendered);
+    return totals.failed() == 0 && totals.schedules() > 0 ? OK : FAILED;
+  }
+
+  private static RunSettings settings(ChaosArgs a) throws IOException {
+    Path work = a.work().orElse(Path.of(System.getProperty("java.io.tmpdir"), "baton-chaos"));
+    Files.createDirectories(work);
+    return new RunSettings(work, a.timing(), a.rate());
+  }
+}

@@ -1,0 +1,17 @@
+package io.baton.chaos.report;
+
+import java.util.Optional;
+
+/**
+ * What one fault step did.
+ *
+ * @param injectMs / healMs offsets from the start of the run
+ * @param victim the NameNode that was active when the fault hit, when the fault targeted the active
+ * @param recoveryMs client-observed: from the injection to the first write acknowledged by another NameNode (or
+ *     by any NameNode, for faults that need no failover); empty when no write was acknowledged afterwards
+ * @param skipped why the step did not run in this mode (empty when it ran)
+ * @param error why the step broke the run (empty when it did not)
+ */
+public record StepResult(int index, String fault, String plan, long injectMs, long healMs, String injected,
+    String healed, Optional<String> victim, Optional<Long> recoveryMs, Optional<String> skipped,
+    Optional<String> error) {}

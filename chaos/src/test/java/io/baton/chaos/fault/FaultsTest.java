@@ -1,0 +1,93 @@
+package io.baton.chaos.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+  private final RecordingCluster cluster = new RecordingCluster();
+
+  @Test
+  void hostLossKillsBothAndRestartsTheNameNodeFirst() {
+    Fault f = FaultKind.HOST_LOSS.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("kill -9 nn1; kill -9 nn1");
+    assertThat(f.heal(cluster)).isEqualTo("restarted nn1 and zkfc-nn1");
+    assertThat(f.name()).isEqualTo("host-loss(nn1)");
+    assertThat(f.victimActive()).contains("nn1");
+    assertThat(cluster.actions).containsExactly("KILL NAMENODE nn1", "KILL CONTROLLER nn1", "restart NAMENODE nn1",
+        "restart CONTROLLER nn1");
+  }
+
+  @Test
+  void theZombieHangsIsResumedAfterTheTakeoverProbedAndReplaced() {
+    Fault f = FaultKind.ZOMBIE.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("nn1 hangs (fault hang) and ignores transitionToStandby (fault zombie)");
+    assertThat(f.heal(cluster)).startsWith("nn2 active after ").endsWith(" ms more; nn1 runs again as a zombie, "
+        + "probed with 10 fresh writes trying it first, then replaced by a fresh standby");
+    assertThat(cluster.actions).containsExactly("fault nn1 zombie", "fault nn1 hang", "clear nn1 hang",
+        "probe probe-zombie-nn1 first nn1 x10", "restart NAMENODE nn1");
+  }
+
+  @Test
+  void aGcPauseIsOnlyStopAndContinue() {
+    Fault f = FaultKind.PAUSE_NAMENODE.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("SIGSTOP nn1");
+    assertThat(f.heal(cluster)).isEqualTo("SIGCONT nn1");
+    assertThat(f.name()).isEqualTo("pause-namenode(nn1)");
+    assertThat(cluster.actions).containsExactly("STOP NAMENODE nn1", "CONT NAMENODE nn1");
+  }
+
+  @Test
+  void losingTheQuorumKillsTheLeaderAndOneMore() {
+    Fault f = FaultKind.LOSE_ZK_QUORUM.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("kill -9 zk2 zk1");
+    assertThat(f.heal(cluster)).isEqualTo("restarted zk2 zk1, quorum serving");
+    assertThat(cluster.actions).containsExactly("await quorum", "KILL zk2", "KILL zk1", "restart zk2", "restart zk1",
+        "await quorum");
+  }
+
+  @Test
+  void slowTransitionSlowsTheStandbyThenKillsTheActive() {
+    Fault f = FaultKind.SLOW_TRANSITION.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("nn2 delays every RPC by 1500 ms; kill -9 nn1");
+    f.heal(cluster);
+    assertThat(cluster.actions).containsExactly("fault nn2 slow=1500ms", "KILL NAMENODE nn1", "clear nn2",
+        "restart NAMENODE nn1");
+  }
+
+  @Test
+  void partitionsCutAndHealTheActivesLinks() {
+    Fault zk = FaultKind.PARTITION_ZOOKEEPER.newFault();
+    assertThat(zk.inject(cluster)).isEqualTo("cut nn1 <-/-> zookeeper");
+    assertThat(zk.heal(cluster)).isEqualTo("healed nn1 <-/-> zookeeper");
+    assertThat(cluster.actions).containsExactly("cut nn1 <-> zk", "heal nn1 <-> zk");
+
+    assertThatThrownBy(() -> FaultKind.PARTITION_ONE_WAY.newFault().inject(cluster))
+        .isInstanceOf(UnsupportedFaultException.class)
+        .hasMessage("partition-one-way needs network namespaces (run as root with `ip netns`)");
+    cluster.hostLinks = true;
+    Fault oneWay = FaultKind.PARTITION_ONE_WAY.newFault();
+    assertThat(oneWay.inject(cluster)).isEqualTo("cut nn1 -/-> nn2");
+    assertThat(cluster.actions).endsWith("cut nn1 -> nn2");
+  }
+
+  @Test
+  void clockJumpsNeedFakeClocks() {
+    assertThatThrownBy(() -> FaultKind.CLOCK_JUMP.newFault().inject(cluster))
+        .isInstanceOf(UnsupportedFaultException.class)
+        .hasMessage("clock-jump needs libfaketime (apt-get install faketime)");
+    cluster.clocks = true;
+    Fault f = FaultKind.CLOCK_JUMP.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("clock of zkfc-nn1 jumps +1h");
+    assertThat(f.heal(cluster)).isEqualTo("clock of zkfc-nn1 back to +0");
+  }
+
+  @Test
+  void withoutAnActiveThereIsNothingToHit() {
+    cluster.active = Optional.empty();
+    assertThatThrownBy(() -> FaultKind.KILL_NAMENODE.newFault().inject(cluster))
+        .hasMessage("kill-namenode: no single active NameNode to hit within 30 s");
+  }
+}

@@ -1,0 +1,102 @@
+package io.baton.chaos.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.baton.chaos.report.RunReport;
+import io.baton.chaos.report.SummaryRenderer;
+import io.baton.chaos.run.ChaosSession;
+import io.baton.chaos.run.RunSettings;
+import io.baton.chaos.schedule.RandomSchedule;
+import io.baton.chaos.schedule.Scenario;
+import io.baton.chaos.schedule.ScenarioCatalog;
+import io.baton.controller.local.LocalCluster;
+import io.baton.controller.local.TimingProfile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's chaos run (FAST timing, loopback mode): every named scenario once, the negative control, and seeded
+ * random schedules, against real processes on one shared three-server ZooKeeper ensemble. Every run must meet
+ * its expectation; the negative control fails the build if split brain is NOT found.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChaosScenariosTest {
+  static final long[] RANDOM_SEEDS = {1, 2};
+
+  @TempDir
+  Path work;
+  private ChaosSession session;
+
+  @BeforeAll
+  void startZooKeeper() throws Exception {
+    assumeTrue(classPresent(LocalCluster.ZKFC_MAIN), "the controller (" + LocalCluster.ZKFC_MAIN
+        + ") is not on the classpath yet");
+    session = new ChaosSession(new RunSettings(work, TimingProfile.FAST, 20), System.out);
+  }
+
+  @AfterAll
+  void stopZooKeeper() {
+    if (session != null) {
+      session.close();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyNamedScenarioHolds() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Scenario s : ScenarioCatalog.all()) {
+      tests.add(DynamicTest.dynamicTest(s.name(), () -> {
+        RunReport report = session.run(s);
+        if (s.needsHostLinks()) {
+          assertThat(report.steps()).as("loopback mode skips host-to-host partitions")
+              .allMatch(st -> st.skipped().isPresent());
+        } else {
+          assertThat(report.steps()).allMatch(st -> st.skipped().isEmpty() || s.name().equals("clock-jump"));
+        }
+        assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
+      }));
+    }
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theNegativeControlFindsSplitBrain() {
+    Scenario unsafe = ScenarioCatalog.byName("zombie").orElseThrow().unsafe();
+    return Stream.of(DynamicTest.dynamicTest(unsafe.name(), () -> {
+      RunReport report = session.run(unsafe);
+      assertThat(report.violationKinds()).as(SummaryRenderer.render(report))
+          .anyMatch(k -> k.startsWith("SPLIT_BRAIN"));
+      assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> seededRandomSchedulesHold() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (long seed : RANDOM_SEEDS) {
+      tests.add(DynamicTest.dynamicTest("random seed " + seed, () -> {
+        RunReport report = session.run(RandomSchedule.generate(seed, false));
+        assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
+      }));
+    }
+    return tests.stream();
+  }
+
+  private static boolean classPresent(String name) {
+    try {
+      Class.forName(name, false, ChaosScenariosTest.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}

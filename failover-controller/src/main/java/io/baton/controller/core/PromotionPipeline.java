@@ -1,0 +1,267 @@
+package io.baton.controller.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps after winning the lock, one attempt at a time: read breadcrumb, (anti-flapping wait), graceful fence
+ * of the old active, fencing chain if that failed, claim epoch + write breadcrumb, transitionToActive. Each
+ * step's result carries its attempt number; results of an abandoned attempt are recognised and dropped. The
+ * core owns the controller's role; this class owns the attempt, its timeline record and the back-off.
+ */
+final class PromotionPipeline {
+  private static final Logger log = LoggerFactory.getLogger(PromotionPipeline.class);
+
+  /** What a step led to. */
+  enum Step { CONTINUE, PROMOTED, FAILED, STALE }
+
+  /** An abandoned attempt: whether transitionToActive may be half-done, and the retry note. */
+  record Abandoned(long attempt, boolean activationRequested, String retryNote) {}
+
+  private final CoreSettings settings;
+  private final Clock clock;
+  private final String me;
+  private final Timeline timeline;
+  private final TimerTokens timers;
+  private Promotion promotion;
+  private long attempts;
+  private int consecutiveFailures;
+  private String lastFailure;
+  private String failureOfLastStep;
+  private String promotedSummary;
+  private Instant rejoinNotBefore = Instant.EPOCH;
+
+  PromotionPipeline(CoreSettings settings, Clock clock, Timeline timeline, TimerTokens timers) {
+    this.settings = settings;
+    this.clock = clock;
+    this.me = settings.nodeId();
+    this.timeline = timeline;
+    this.timers = timers;
+  }
+
+  boolean inProgress() {
+    return promotion != null;
+  }
+
+  long attempt() {
+    return promotion == null ? 0 : promotion.attempt;
+  }
+
+  boolean activationRequested() {
+    return promotion != null && promotion.activationRequested;
+  }
+
+  Instant rejoinNotBefore() {
+    return rejoinNotBefore;
+  }
+
+  Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure);
+  }
+
+  /** Why the last step returned FAILED. */
+  String failure() {
+    return failureOfLastStep;
+  }
+
+  /** The summary of the promotion that just succeeded (after PROMOTED). */
+  String promotedSummary() {
+    return promotedSummary;
+  }
+
+  Optional<String> openStep() {
+    return Optional.ofNullable(promotion).flatMap(Promotion::openPhase);
+  }
+
+  Optional<String> deferral() {
+    return Optional.ofNullable(promotion).flatMap(p -> p.deferredUntil.map(u -> "promotion attempt " + p.attempt
+        + " deferred by anti-flapping until " + u + " (minimum interval " + settings.antiFlappingWindow()
+        + " between automatic failovers)"));
+  }
+
+  /** Starts attempt N: the first effect is reading the breadcrumb. */
+  long start(Optional<Instant> lockFreeSince, String reason, boolean manual, List<Effect> out) {
+    Instant now = clock.instant();
+    promotion = new Promotion(++attempts, now, reason, manual);
+    lockFreeSince.filter(t -> !t.isAfter(now)).ifPresent(
+        t -> promotion.addPhase("elect", t, Duration.between(t, now), "lock free -> lock won"));
+    promotion.begin("read-breadcrumb", now);
+    timeline.put(promotion.toRecord(me, FailoverRecord.Outcome.IN_PROGRESS, "reading breadcrumb"));
+    out.add(new Effect.ReadBreadcrumb(promotion.attempt));
+    return promotion.attempt;
+  }
+
+  private boolean stale(long attempt) {
+    boolean current = promotion != null && promotion.attempt == attempt;
+    if (!current) {
+      log.debug("{}: dropping a result of abandoned attempt {}", me, attempt);
+    }
+    return !current;
+  }
+
+  Step onBreadcrumb(Event.BreadcrumbRead e, List<Effect> out) {
+    if (stale(e.attempt())) {
+      return Step.STALE;
+    }
+    Instant now = clock.instant();
+    Optional<String> previous = e.previousActive().filter(p -> !p.equals(me));
+    promotion.previousActive = e.previousActive();
+    promotion.end(now, e.previousActive().map(p -> "last active: " + p).orElse("no breadcrumb"));
+    if (previous.isEmpty()) {
+      promotion.fencingSummary = e.previousActive().isPresent() ? "breadcrumb names this node, nothing to fence"
+          : "no previous active to fence";
+      claimEpoch(out);
+      return Step.CONTINUE;
+    }
+    Duration window = settings.antiFlappingWindow();
+    boolean applies = !promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent();
+    if (applies && !e.previousActiveReachable()) {
+      log.info("{}: anti-flapping does not apply: {} is down", me, previous.get());
+    } else if (applies && now.isBefore(e.lastPromotionAt().get().plus(window))) {
+      Instant until = e.lastPromotionAt().get().plus(window);
+      promotion.deferredUntil = Optional.of(until);
+      promotion.begin("anti-flapping", now);
+      log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}",
+          me, until, e.lastPromotionAt().get(), window);
+      out.add(timers.schedule(TimerKind.ANTI_FLAP_OVER, Duration.between(now, until)));
+      return Step.CONTINUE;
+    }
+    gracefulFence(previous.get(), out);
+    return Step.CONTINUE;
+  }
+
+  /** The anti-flapping window is over: go on with the graceful fence. */
+  void antiFlapOver(List<Effect> out) {
+    if (promotion != null && promotion.deferredUntil.isPresent()) {
+      promotion.end(clock.instant(), "minimum interval between failovers elapsed");
+      gracefulFence(promotion.previousActive.orElseThrow(), out);
+    }
+  }
+
+  private void gracefulFence(String old, List<Effect> out) {
+    promotion.begin("graceful-fence " + old, clock.instant());
+    out.add(new Effect.GracefulFence(promotion.attempt, old));
+  }
+
+  Step onGracefulFence(Event.GracefulFenceDone e, List<Effect> out) {
+    if (stale(e.attempt())) {
+      return Step.STALE;
+    }
+    String old = promotion.previousActive.orElse("?");
+    promotion.end(clock.instant(), e.ok() ? old + " went standby" : e.detail());
+    if (e.ok()) {
+      promotion.fencingSummary = old + " went standby gracefully";
+      claimEpoch(out);
+    } else {
+      promotion.begin("fence " + old, clock.instant());
+      out.add(new Effect.Fence(promotion.attempt, old));
+    }
+    return Step.CONTINUE;
+  }
+
+  Step onFence(Event.FenceDone e, List<Effect> out) {
+    if (stale(e.attempt())) {
+      return Step.STALE;
+    }
+    Instant now = clock.instant();
+    String old = promotion.previousActive.orElse("?");
+    Instant from = promotion.openSince().orElse(now.minus(e.result().took()));
+    promotion.end(now, e.result().summary());
+    int i = 0;
+    for (FenceResult.Attempt a : e.result().attempts()) {
+      promotion.addPhase("fence " + old + " #" + (++i) + " " + a.method(), from, a.duration(),
+          a.outcome() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
+      from = from.plus(a.duration());
+    }
+    if (!e.result().fenced()) {
+      return failed("unable to fence " + old + ": " + e.result().summary());
+    }
+    promotion.fencingSummary = e.result().summary();
+    claimEpoch(out);
+    return Step.CONTINUE;
+  }
+
+  private void claimEpoch(List<Effect> out) {
+    promotion.begin("claim-epoch", clock.instant());
+    out.add(new Effect.ClaimEpoch(promotion.attempt));
+  }
+
+  Step onEpochClaimed(Event.EpochClaimed e, List<Effect> out) {
+    if (stale(e.attempt())) {
+      return Step.STALE;
+    }
+    promotion.epoch = Optional.of(e.epoch());
+    promotion.end(clock.instant(), "epoch " + e.epoch() + ", breadcrumb written");
+    promotion.begin("promote", clock.instant());
+    promotion.activationRequested = true;
+    out.add(new Effect.TransitionToActive(promotion.attempt));
+    return Step.CONTINUE;
+  }
+
+  Step onActivation(Event.ActivationDone e) {
+    if (stale(e.attempt())) {
+      return Step.STALE;
+    }
+    if (!e.ok()) {
+      return failed("transitionToActive failed: " + e.detail());
+    }
+    Instant now = clock.instant();
+    promotion.end(now, "transitionToActive ok");
+    Promotion p = promotion;
+    promotion = null;
+    consecutiveFailures = 0;
+    lastFailure = null;
+    long took = Duration.between(p.start, now).toMillis();
+    promotedSummary = "epoch " + p.epoch.orElse(0L) + ", " + p.fencingSummary + ", promoted in " + took + " ms";
+    timeline.put(p.toRecord(me, FailoverRecord.Outcome.SUCCEEDED, promotedSummary));
+    return Step.PROMOTED;
+  }
+
+  Step onStepFailed(Event.StepFailed e) {
+    return stale(e.attempt()) ? Step.STALE : failed(e.step() + " failed: " + e.error());
+  }
+
+  private Step failed(String why) {
+    failureOfLastStep = why;
+    return Step.FAILED;
+  }
+
+  /** Ends the current attempt as FAILED; with {@code backOff} the next join waits (doubling each time). */
+  Abandoned abandon(String why, boolean backOff, List<Effect> out) {
+    Promotion p = promotion;
+    promotion = null;
+    Instant now = clock.instant();
+    p.end(now, "failed");
+    lastFailure = "attempt " + p.attempt + ": " + why;
+    timeline.put(p.toRecord(me, FailoverRecord.Outcome.FAILED, why));
+    timers.cancel(TimerKind.ANTI_FLAP_OVER);
+    String retry = "";
+    if (backOff) {
+      consecutiveFailures++;
+      Duration backoff = backoff(consecutiveFailures);
+      rejoinNotBefore = now.plus(backoff);
+      out.add(timers.schedule(TimerKind.REJOIN, backoff));
+      retry = "; re-joining in " + backoff.toMillis() + " ms";
+    }
+    return new Abandoned(p.attempt, p.activationRequested, retry);
+  }
+
+  /** After a state mismatch: stay out of the election for the base back-off. */
+  void holdOff(List<Effect> out) {
+    rejoinNotBefore = clock.instant().plus(settings.retryBackoff());
+    out.add(timers.schedule(TimerKind.REJOIN, settings.retryBackoff()));
+  }
+
+  private Duration backoff(int failures) {
+    Duration d = settings.retryBackoff();
+    for (int i = 1; i < failures && d.compareTo(settings.maxRetryBackoff()) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : d;
+  }
+}
