@@ -1,0 +1,34 @@
+package io.baton.chaos.bench;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One timed fault.
+ *
+ * @param millis fault to the first write acknowledged by the new active, as the client saw it; empty when the
+ *     trial failed, and for a short pause (which must not fail over)
+ * @param failedOver whether another NameNode acknowledged a write after the fault
+ * @param phases Baton's timeline of the promotion (detect, elect, fence, promote, ... in ms); empty for the ZKFC
+ * @param error why the trial produced no number
+ */
+public record TrialResult(
+    String profile,
+    Scenario scenario,
+    ControllerKind controller,
+    int trial,
+    String oldActive,
+    Optional<String> newActive,
+    Optional<Long> millis,
+    boolean failedOver,
+    Map<String, Long> phases,
+    Optional<String> error) {
+
+  public TrialResult {
+    phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases)); // keeps phase order
+  }
+
+  public boolean ok() {
+    return error.isEmpty();
+  }
+}
