@@ -3,8 +3,9 @@ package io.baton.chaos.fault;
 import io.baton.chaos.cluster.ClusterControl;
 
 /**
- * The wall clock (and, with libfaketime, the monotonic clock too) of the active's controller jumps by an
- * offset; the heal sets it back. Needs controllers started under libfaketime.
+ * The wall clock (and, with libfaketime, the monotonic clock too) of the active's controller jumps ahead by an
+ * offset, like a bad NTP step, and stays there: the heal does not set it back, because libfaketime would move the
+ * monotonic clock backwards too, which no real clock does. Needs controllers started under libfaketime.
  */
 public final class ClockJump extends ActiveFault {
   private final String offset;
@@ -29,7 +30,7 @@ public final class ClockJump extends ActiveFault {
 
   @Override
   String repair(ClusterControl cluster, String victim) {
-    cluster.setControllerClockOffset(victim, "+0");
-    return "clock of zkfc-" + victim + " back to +0";
+    return "clock of zkfc-" + victim + " stays " + offset + " ahead (a step back would move its monotonic clock "
+        + "back too)";
   }
 }

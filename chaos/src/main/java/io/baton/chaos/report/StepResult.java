@@ -6,7 +6,8 @@ import java.util.Optional;
  * What one fault step did.
  *
  * @param injectMs / healMs offsets from the start of the run
- * @param victim the NameNode that was active when the fault hit, when the fault targeted the active
+ * @param victim the NameNode that lost the active role: the fault hit it while active and another NameNode was
+ *     active after the heal (empty when the fault hit no active or no failover happened)
  * @param recoveryMs client-observed: from the injection to the first write acknowledged by another NameNode (or
  *     by any NameNode, for faults that need no failover); empty when no write was acknowledged afterwards
  * @param skipped why the step did not run in this mode (empty when it ran)

@@ -174,7 +174,15 @@ public final class ChaosRun {
     events.record("settle", fault.name(), settled.map(a -> a + " active").orElse("no single active within "
         + bound.total().toMillis() + " ms"));
     return new StepResult(index, fault.name(), plan, injected.offsetMs(), healed.offsetMs(), injected.detail(),
-        healedText, fault.victimActive(), Optional.empty(), Optional.empty(), Optional.empty());
+        healedText, lostActive(fault.victimActive(), settled), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The NameNode that lost the active role in a step: the fault's victim, unless the victim is active again after
+   * the heal (no failover happened, e.g. a client partition), so that recovery then counts any NameNode's write.
+   */
+  static Optional<String> lostActive(Optional<String> victim, Optional<String> activeAfterHeal) {
+    return victim.filter(v -> !activeAfterHeal.equals(Optional.of(v)));
   }
 
   private static void supervise(ChaosCluster cluster, EventLog events) {

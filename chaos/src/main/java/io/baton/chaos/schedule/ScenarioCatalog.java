@@ -58,8 +58,9 @@ public final class ScenarioCatalog {
         + "method fences", std.withFencing(Fencing.SSH_UNREACHABLE_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 2, 3));
     add("slow-transition", "the standby answers every RPC 1.5 s late, then the active is killed", std,
         Step.of(SLOW_TRANSITION, 1, 3));
-    add("clock-jump", "the active's controller's clock jumps one hour ahead (libfaketime)", std.withFakeClocks(),
-        Step.of(CLOCK_JUMP, 1, 2));
+    add("clock-jump", "the active's controller's clock jumps one hour ahead (libfaketime) and stays there; then the "
+        + "active NameNode is killed: the others must not trust the skewed controller's timestamps",
+        std.withFakeClocks(), Step.of(CLOCK_JUMP, 1, 2), Step.of(KILL_NAMENODE, 1, 0));
   }
 
   private ScenarioCatalog() {}
