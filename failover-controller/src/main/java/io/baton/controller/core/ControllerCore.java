@@ -208,6 +208,11 @@ public final class ControllerCore {
     if (state == STOPPED || pendingStop != null || state == OBSERVER) {
       return;
     }
+    if (pendingCede != null) {
+      // ceding: the lock is released (breadcrumb first) only when transitionToStandby has answered; releasing
+      // it earlier lets the target read a breadcrumb we are about to delete
+      return;
+    }
     ControllerState role = state == NEUTRAL ? roleBeforeNeutral : state;
     boolean leading = role == ACTIVE || role == BECOMING_ACTIVE;
     if (pause != null) {

@@ -115,29 +115,48 @@ public final class ZkElection implements AutoCloseable {
   /**
    * Increments the epoch and writes our breadcrumb in one ZooKeeper transaction, on our session: if the session
    * (and with it our lock) is gone, or someone changed the breadcrumb since we read it, nothing is written.
+   * A breadcrumb that vanished since we read it was deleted by its owner after a clean step-down (a graceful
+   * handover); that is no reason to give up the promotion, so the claim is retried once with a fresh create.
    */
   public long claimEpoch() throws Exception {
     return onWorker(() -> {
-      Stat epochStat = new Stat();
-      long next;
-      CuratorOp epochOp;
       try {
-        EpochRecord last = EpochRecord.decode(client.getData().storingStatIn(epochStat).forPath(paths.epoch()));
-        next = last.epoch() + 1;
-        epochOp = client.transactionOp().setData().withVersion(epochStat.getVersion())
-            .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+        return claimEpochOnce();
       } catch (KeeperException.NoNodeException e) {
-        next = 1;
-        epochOp = client.transactionOp().create().withMode(CreateMode.PERSISTENT)
-            .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+        Stat lock = client.checkExists().forPath(paths.lock());
+        boolean lockIsOurs = lock != null
+            && lock.getEphemeralOwner() == client.getZookeeperClient().getZooKeeper().getSessionId();
+        if (breadcrumbVersion < 0 || !lockIsOurs || client.checkExists().forPath(paths.breadcrumb()) != null) {
+          throw e;
+        }
+        log.info("{}: the breadcrumb was deleted by its owner after we read it (clean handover); claiming again",
+            nodeId);
+        breadcrumbVersion = -1;
+        return claimEpochOnce();
       }
-      CuratorOp breadcrumbOp = breadcrumbVersion < 0
-          ? client.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(paths.breadcrumb(), myData)
-          : client.transactionOp().setData().withVersion(breadcrumbVersion).forPath(paths.breadcrumb(), myData);
-      client.transaction().forOperations(client.transactionOp().check().forPath(paths.lock()), epochOp,
-          breadcrumbOp);
-      return next;
     });
+  }
+
+  private long claimEpochOnce() throws Exception {
+    Stat epochStat = new Stat();
+    long next;
+    CuratorOp epochOp;
+    try {
+      EpochRecord last = EpochRecord.decode(client.getData().storingStatIn(epochStat).forPath(paths.epoch()));
+      next = last.epoch() + 1;
+      epochOp = client.transactionOp().setData().withVersion(epochStat.getVersion())
+          .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+    } catch (KeeperException.NoNodeException e) {
+      next = 1;
+      epochOp = client.transactionOp().create().withMode(CreateMode.PERSISTENT)
+          .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+    }
+    CuratorOp breadcrumbOp = breadcrumbVersion < 0
+        ? client.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(paths.breadcrumb(), myData)
+        : client.transactionOp().setData().withVersion(breadcrumbVersion).forPath(paths.breadcrumb(), myData);
+    client.transaction().forOperations(client.transactionOp().check().forPath(paths.lock()), epochOp,
+        breadcrumbOp);
+    return next;
   }
 
   /** The lock holder right now, read from ZooKeeper (for graceful failover). */

@@ -385,6 +385,21 @@ class ControllerCoreTest {
     }
 
     @Test
+    void aHealthCheckDuringTheCedeDoesNotReleaseTheLockBeforeTheBreadcrumbIsDeleted() {
+      // the CI failure of session 1: the lock was released (breadcrumb kept) by a health check that arrived
+      // while transitionToStandby ran, the target won and read the breadcrumb, then our late deletion made
+      // its epoch claim fail with NoNode. The lock must stay ours until the breadcrumb deletion is queued.
+      CoreScript s = CoreScript.nn1();
+      s.makeActive(5);
+      long req = s.nextRequest();
+      s.on(new Event.CedeRequested(req, Duration.ofSeconds(10)));
+      assertThat(s.healthy(ServiceState.ACTIVE)).isEmpty();
+      assertThat(s.healthy()).isEmpty();
+      assertThat(s.on(new Event.StandbyDone(true, "ok"))).containsExactly(new QuitElection(true),
+          new Reply(req, true, "nn1: stepped down and left the election"));
+    }
+
+    @Test
     void cedeWhoseStandbyFailsKeepsTheBreadcrumb() {
       CoreScript s = CoreScript.nn1();
       s.makeActive(5);

@@ -127,6 +127,26 @@ class ZkElectionTest {
   }
 
   @Test
+  void aBreadcrumbDeletedByItsOwnerAfterWeReadItIsAHandoverNotAFailure() throws Exception {
+    Candidate a = new Candidate("nn1");
+    a.client.create().creatingParentsIfNeeded().forPath("/hadoop-ha/ns1/ActiveBreadCrumb",
+        new ActiveNodeInfo("ns1", "nn2", "localhost", 1, 2).encode());
+    a.election.join();
+    await().atMost(WAIT).until(a::won);
+    assertThat(a.election.readBreadcrumb().previousActive()).isPresent();
+    a.client.delete().forPath("/hadoop-ha/ns1/ActiveBreadCrumb"); // the old active stepped down cleanly
+    assertThat(a.election.claimEpoch()).isEqualTo(1);
+    assertThat(a.election.readBreadcrumb().previousActive()).contains("nn1");
+
+    // but a deleted breadcrumb never lets a node that lost its lock write one
+    a.election.readBreadcrumb();
+    a.client.delete().forPath("/hadoop-ha/ns1/ActiveBreadCrumb");
+    a.election.quit(false); // runs on the election's worker before the claim below
+    assertThatThrownBy(a.election::claimEpoch).isInstanceOf(KeeperException.NoNodeException.class);
+    assertThat(a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveBreadCrumb")).isNull();
+  }
+
+  @Test
   void cleanQuitDeletesOnlyOurOwnBreadcrumb() throws Exception {
     Candidate a = new Candidate("nn1");
     a.election.join();
