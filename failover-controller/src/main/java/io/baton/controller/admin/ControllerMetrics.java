@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -59,26 +60,26 @@ public final class ControllerMetrics implements Consumer<ControllerStatus> {
     phases = Histogram.builder().name("baton_failover_phase_seconds").help("Duration of failover phases")
         .labelNames("phase").classicOnly().classicUpperBounds(PHASE_BUCKETS).constLabels(node).withoutExemplars()
         .register(registry);
-    GaugeWithCallback.builder().name("baton_health_state")
-        .help("Health of the local NameNode (1 for the current state)").labelNames("state").constLabels(node)
-        .callback(cb -> ifStatus(s -> {
-          for (HealthState h : HealthState.values()) {
-            cb.call(h == s.health() ? 1 : 0, h.name());
-          }
-        })).register(registry);
-    GaugeWithCallback.builder().name("baton_controller_state")
-        .help("Controller state (1 for the current state)").labelNames("state").constLabels(node)
-        .callback(cb -> ifStatus(s -> {
-          for (ControllerState c : ControllerState.values()) {
-            cb.call(c == s.state() ? 1 : 0, c.name());
-          }
-        })).register(registry);
+    oneHot("baton_health_state", "Health of the local NameNode (1 for the current state)", HealthState.values(),
+        ControllerStatus::health);
+    oneHot("baton_controller_state", "Controller state (1 for the current state)", ControllerState.values(),
+        ControllerStatus::state);
     GaugeWithCallback.builder().name("baton_controller_state_seconds").help("Time in the current controller state")
         .constLabels(node).callback(cb -> ifStatus(s -> cb.call(
             Duration.between(stateSince, clock.instant()).toMillis() / 1000.0))).register(registry);
     gauge("baton_epoch", "Last promotion epoch seen in ZooKeeper", ControllerStatus::epoch);
     gauge("baton_in_election", "1 when the controller takes part in the election", s -> s.inElection() ? 1 : 0);
     gauge("baton_maintenance", "1 while automatic failover is paused", s -> s.maintenance().isPresent() ? 1 : 0);
+  }
+
+  /** One series per {@code state} label value: 1 for the current one, 0 for the others. */
+  private <E extends Enum<E>> void oneHot(String name, String help, E[] states, Function<ControllerStatus, E> current) {
+    GaugeWithCallback.builder().name(name).help(help).labelNames("state").constLabels(node)
+        .callback(cb -> ifStatus(s -> {
+          for (E e : states) {
+            cb.call(e == current.apply(s) ? 1 : 0, e.name());
+          }
+        })).register(registry);
   }
 
   private void gauge(String name, String help, ToDoubleFunction<ControllerStatus> value) {
