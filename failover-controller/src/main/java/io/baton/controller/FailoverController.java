@@ -14,6 +14,7 @@ import io.baton.controller.rpc.ZkfcRpcServer;
 import io.baton.controller.zk.NodeIdentities;
 import io.baton.controller.zk.ZkElection;
 import io.baton.controller.zk.ZkPaths;
+import io.baton.fencing.MonotonicClock;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +51,13 @@ public final class FailoverController implements AutoCloseable {
    * Starts a controller on an already connected ZooKeeper client (which it takes over and closes).
    *
    * @param fencer fences a peer NameNode; see {@link FencingAdapter#chains}
+   * @param wallClock only for the promotion time shared with peers (the epoch record); everything that measures
+   *     elapsed time (timeouts, back-off, cede, pause, anti-flapping, phase durations) runs on a
+   *     {@link MonotonicClock} anchored at it, so that a wall-clock step changes no decision
    */
   public static FailoverController start(DeploymentConfig deployment, NameNodeConfig local, CuratorFramework zk,
-      Function<NameNodeConfig, FenceResult> fencer, Clock clock) throws IOException {
+      Function<NameNodeConfig, FenceResult> fencer, Clock wallClock) throws IOException {
+    Clock clock = new MonotonicClock(wallClock, System::nanoTime);
     NameserviceConfig ns = deployment.nameservice(local.nameserviceId()).orElseThrow();
     Configuration conf = deployment.toHadoopConfiguration();
     CoreSettings settings = new CoreSettings(local.id(), ns.preferredActive(), deployment.failover().retryBackoff(),
@@ -70,7 +75,7 @@ public final class FailoverController implements AutoCloseable {
     try {
       NodeIdentities identities = new NodeIdentities(ns);
       ZkElection election = new ZkElection(zk, new ZkPaths(ns.zookeeper().scopeZnode(ns.id())),
-          identities.infoOf(local), identities, runtime::submit, clock);
+          identities.infoOf(local), identities, runtime::submit, clock, wallClock);
       fc.resources.add(election);
       runtime.attach(election);
       runtime.onGracefulFailoverRequested(fc::failBack);

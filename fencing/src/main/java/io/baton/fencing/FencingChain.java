@@ -53,7 +53,7 @@ public final class FencingChain {
    * @throws ConfigException listing every problem, or saying that no method is configured
    */
   public static FencingChain create(DeploymentConfig deployment, NameNodeConfig target) throws ConfigException {
-    return create(deployment, target, Clock.systemUTC());
+    return create(deployment, target, MonotonicClock.system()); // deadlines must not move with a wall-clock step
   }
 
   static FencingChain create(DeploymentConfig deployment, NameNodeConfig target, Clock clock)

@@ -3,9 +3,10 @@ package io.baton.chaos.fault;
 import io.baton.chaos.cluster.ClusterControl;
 
 /**
- * The wall clock (and, with libfaketime, the monotonic clock too) of the active's controller jumps ahead by an
- * offset, like a bad NTP step, and stays there: the heal does not set it back, because libfaketime would move the
- * monotonic clock backwards too, which no real clock does. Needs controllers started under libfaketime.
+ * The wall clock of the active's controller steps ahead by an offset, like a bad NTP step, and its monotonic
+ * clock does not move (as with a real step; see {@link io.baton.chaos.cluster.FakeClock}). The heal leaves it
+ * ahead, so that later steps of the scenario see this controller promote with a skewed clock. Needs controllers
+ * started with fake clocks.
  */
 public final class ClockJump extends ActiveFault {
   private final String offset;
@@ -23,14 +24,14 @@ public final class ClockJump extends ActiveFault {
   @Override
   String hit(ClusterControl cluster, String victim) {
     if (!cluster.setControllerClockOffset(victim, offset)) {
-      throw new UnsupportedFaultException("clock-jump needs libfaketime (apt-get install faketime)");
+      throw new UnsupportedFaultException("clock-jump needs fake clocks (a C compiler builds them: apt-get install gcc)");
     }
-    return "clock of zkfc-" + victim + " jumps " + offset;
+    return "wall clock of zkfc-" + victim + " steps " + offset + " (monotonic clock unchanged)";
   }
 
   @Override
   String repair(ClusterControl cluster, String victim) {
-    return "clock of zkfc-" + victim + " stays " + offset + " ahead (a step back would move its monotonic clock "
-        + "back too)";
+    return "wall clock of zkfc-" + victim + " stays " + offset + " ahead (so that it promotes with a skewed clock "
+        + "later)";
   }
 }

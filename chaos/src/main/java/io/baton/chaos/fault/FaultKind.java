@@ -31,7 +31,7 @@ public enum FaultKind {
   LOSE_ZK_QUORUM("lose-zk-quorum", "kill -9 of a majority of the ZooKeeper servers", () -> new KillZooKeeper(true)),
   SLOW_TRANSITION("slow-transition", "the standby answers every RPC slowly, then the active is killed",
       () -> new SlowTransition(Duration.ofMillis(1500))),
-  CLOCK_JUMP("clock-jump", "the active's controller's clock jumps one hour ahead", () -> new ClockJump("+1h"));
+  CLOCK_JUMP("clock-jump", "the active's controller's wall clock steps one hour ahead", () -> new ClockJump("+1h"));
 
   private final String label;
   private final String description;

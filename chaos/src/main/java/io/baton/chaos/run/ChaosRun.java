@@ -78,7 +78,8 @@ public final class ChaosRun {
     ClusterSetup setup = scenario.setup();
     if (setup.fakeClocks() && FakeClock.library().isEmpty()) {
       // the clock-jump step is then skipped (UnsupportedFaultException), and reported as such
-      events.record("skip", "fake-clocks", "libfaketime not found: controllers run on the real clock");
+      events.record("skip", "fake-clocks", "no C compiler to build the wall-clock library: controllers run on "
+          + "the real clock");
       setup = setup.withoutFakeClocks();
     }
     try (ChaosCluster cluster = new ChaosCluster(runId, runDir, zookeeper, setup, settings.timing(), events)) {

@@ -5,7 +5,7 @@ package io.baton.chaos.schedule;
  *
  * @param fencing the fencing methods the controllers use
  * @param unsafeJournal journal node started with {@code --unsafe-no-epoch-check} (negative control only)
- * @param fakeClocks controllers run under libfaketime so that their clocks can jump
+ * @param fakeClocks controllers run with a wall clock that the kit can step (FakeClock)
  * @param namenodes how many NameNodes (2 or 3)
  */
 public record ClusterSetup(Fencing fencing, boolean unsafeJournal, boolean fakeClocks, int namenodes) {

@@ -22,7 +22,7 @@ public final class RandomSchedule {
   /** Faults a randomized schedule may draw, for a mode with or without host-to-host links. */
   public static List<FaultKind> pool(boolean hostLinks) {
     return Arrays.stream(FaultKind.values())
-        .filter(k -> k != FaultKind.CLOCK_JUMP) // needs controllers under libfaketime: a scenario of its own
+        .filter(k -> k != FaultKind.CLOCK_JUMP) // needs controllers with fake clocks: a scenario of its own
         .filter(k -> hostLinks || !k.needsHostLinks())
         .toList();
   }

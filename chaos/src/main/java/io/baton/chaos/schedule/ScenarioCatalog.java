@@ -58,9 +58,11 @@ public final class ScenarioCatalog {
         + "method fences", std.withFencing(Fencing.SSH_UNREACHABLE_THEN_JOURNAL), Step.of(PAUSE_NAMENODE, 2, 3));
     add("slow-transition", "the standby answers every RPC 1.5 s late, then the active is killed", std,
         Step.of(SLOW_TRANSITION, 1, 3));
-    add("clock-jump", "the active's controller's clock jumps one hour ahead (libfaketime) and stays there; then the "
-        + "active NameNode is killed: the others must not trust the skewed controller's timestamps",
-        std.withFakeClocks(), Step.of(CLOCK_JUMP, 1, 2), Step.of(KILL_NAMENODE, 1, 0));
+    add("clock-jump", "the active's controller's wall clock steps one hour ahead (monotonic clock unchanged, as "
+        + "with NTP) and stays there; its NameNode is killed, then the other one, so the skewed controller promotes "
+        + "and writes its skewed time; then its NameNode is paused: the other must take over without trusting that "
+        + "time", std.withFakeClocks(), Step.of(CLOCK_JUMP, 1, 2), Step.of(KILL_NAMENODE, 1, 0),
+        Step.of(KILL_NAMENODE, 1, 0), Step.of(PAUSE_NAMENODE, 2, 1));
   }
 
   private ScenarioCatalog() {}

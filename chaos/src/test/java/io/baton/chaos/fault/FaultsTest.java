@@ -77,12 +77,12 @@ class FaultsTest {
   void clockJumpsNeedFakeClocks() {
     assertThatThrownBy(() -> FaultKind.CLOCK_JUMP.newFault().inject(cluster))
         .isInstanceOf(UnsupportedFaultException.class)
-        .hasMessage("clock-jump needs libfaketime (apt-get install faketime)");
+        .hasMessage("clock-jump needs fake clocks (a C compiler builds them: apt-get install gcc)");
     cluster.clocks = true;
     Fault f = FaultKind.CLOCK_JUMP.newFault();
-    assertThat(f.inject(cluster)).isEqualTo("clock of zkfc-nn1 jumps +1h");
-    assertThat(f.heal(cluster)).isEqualTo("clock of zkfc-nn1 stays +1h ahead (a step back would move its monotonic "
-        + "clock back too)");
+    assertThat(f.inject(cluster)).isEqualTo("wall clock of zkfc-nn1 steps +1h (monotonic clock unchanged)");
+    assertThat(f.heal(cluster)).isEqualTo("wall clock of zkfc-nn1 stays +1h ahead (so that it promotes with a skewed "
+        + "clock later)");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.ControllerStatus;
 import io.baton.controller.core.HealthState;
 import io.baton.controller.core.ZkConnection;
+import io.baton.fencing.MonotonicClock;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
@@ -52,7 +53,7 @@ public final class AdminServer implements AutoCloseable {
   /** @param drills the periodic fencing drills, shown at {@code GET /v1/fencing-drill} */
   public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
       FencingDrills drills) throws Exception {
-    ControllerMetrics metrics = new ControllerMetrics(local.id(), Clock.systemUTC());
+    ControllerMetrics metrics = new ControllerMetrics(local.id(), MonotonicClock.system());
     controller.runtime().addListener(metrics);
     AdminConfiguration config = new AdminConfiguration(deployment.controller(), local.adminPort());
     AtomicReference<Server> server = new AtomicReference<>();

@@ -2,9 +2,9 @@ package io.baton.controller.admin;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 
-/** Prometheus scrape endpoint. */
+/** Prometheus scrape endpoint, in the text format and content type of Prometheus's own writer. */
 @Path("/metrics")
 public final class MetricsResource {
   private final ControllerMetrics metrics;
@@ -14,8 +14,7 @@ public final class MetricsResource {
   }
 
   @GET
-  @Produces("text/plain; version=0.0.4; charset=utf-8")
-  public String scrape() {
-    return metrics.render();
+  public Response scrape() {
+    return Response.ok(metrics.render(), ControllerMetrics.contentType()).build();
   }
 }

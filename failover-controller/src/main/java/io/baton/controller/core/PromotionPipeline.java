@@ -122,8 +122,12 @@ final class PromotionPipeline {
     boolean applies = !promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent();
     if (applies && !e.previousActiveReachable()) {
       log.info("{}: anti-flapping does not apply: {} is down", me, previous.get());
-    } else if (applies && now.isBefore(e.lastPromotionAt().get().plus(window))) {
-      Instant until = e.lastPromotionAt().get().plus(window);
+    } else if (applies && now.isBefore(antiFlapUntil(e.lastPromotionAt().get(), now, window))) {
+      Instant until = antiFlapUntil(e.lastPromotionAt().get(), now, window);
+      if (e.lastPromotionAt().get().isAfter(now)) {
+        log.warn("{}: {}'s last promotion time {} is ahead of this clock ({}): clock skew; deferring one window at"
+            + " most", me, previous.get(), e.lastPromotionAt().get(), now);
+      }
       promotion.deferredUntil = Optional.of(until);
       promotion.begin("anti-flapping", now);
       log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}",
@@ -133,6 +137,16 @@ final class PromotionPipeline {
     }
     gracefulFence(previous.get(), out);
     return Step.CONTINUE;
+  }
+
+  /**
+   * The peer wrote its promotion time with its own wall clock, which may be skewed or stepped: the deferral
+   * never reaches beyond one window from now.
+   */
+  static Instant antiFlapUntil(Instant lastPromotionAt, Instant now, Duration window) {
+    Instant until = lastPromotionAt.plus(window);
+    Instant cap = now.plus(window);
+    return until.isAfter(cap) ? cap : until;
   }
 
   /** The anti-flapping window is over: go on with the graceful fence. */

@@ -10,7 +10,6 @@ import io.baton.controller.core.HealthState;
 import io.baton.controller.core.ServiceState;
 import io.baton.controller.health.HaServiceClients;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,8 +101,8 @@ public final class GracefulFailover {
   }
 
   private FailoverRecord await(CompletableFuture<FailoverRecord> promotion) throws ServiceFailedException {
-    Instant deadline = Instant.now().plus(cedeTime).plus(EXTRA_WAIT);
-    while (Instant.now().isBefore(deadline)) {
+    long deadline = System.nanoTime() + cedeTime.plus(EXTRA_WAIT).toNanos(); // monotonic: immune to clock steps
+    while (System.nanoTime() - deadline < 0) {
       try {
         return promotion.get(1, TimeUnit.SECONDS);
       } catch (TimeoutException e) {

@@ -41,6 +41,7 @@ public final class ZkElection implements AutoCloseable {
   private final NodeIdentities identities;
   private final Consumer<Event> sink;
   private final Clock clock;
+  private final Clock wallClock;
   private final ExecutorService worker;
   private final ConnectionStateListener connectionListener = this::onConnectionChange;
   private final CuratorWatcher lockWatcher = this::onLockEvent;
@@ -53,6 +54,15 @@ public final class ZkElection implements AutoCloseable {
 
   public ZkElection(CuratorFramework client, ZkPaths paths, ActiveNodeInfo me, NodeIdentities identities,
       Consumer<Event> sink, Clock clock) {
+    this(client, paths, me, identities, sink, clock, clock);
+  }
+
+  /**
+   * @param clock the core's clock (monotonic), for when the lock became free
+   * @param wallClock for the promotion time in the epoch record, which peers read
+   */
+  public ZkElection(CuratorFramework client, ZkPaths paths, ActiveNodeInfo me, NodeIdentities identities,
+      Consumer<Event> sink, Clock clock, Clock wallClock) {
     this.client = Objects.requireNonNull(client, "client");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.myData = me.encode();
@@ -60,6 +70,7 @@ public final class ZkElection implements AutoCloseable {
     this.identities = Objects.requireNonNull(identities, "identities");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
     this.worker = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "zk-election-" + me.namenodeId());
       t.setDaemon(true);
@@ -145,11 +156,11 @@ public final class ZkElection implements AutoCloseable {
       EpochRecord last = EpochRecord.decode(client.getData().storingStatIn(epochStat).forPath(paths.epoch()));
       next = last.epoch() + 1;
       epochOp = client.transactionOp().setData().withVersion(epochStat.getVersion())
-          .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+          .forPath(paths.epoch(), new EpochRecord(next, nodeId, wallClock.instant()).encode());
     } catch (KeeperException.NoNodeException e) {
       next = 1;
       epochOp = client.transactionOp().create().withMode(CreateMode.PERSISTENT)
-          .forPath(paths.epoch(), new EpochRecord(next, nodeId, clock.instant()).encode());
+          .forPath(paths.epoch(), new EpochRecord(next, nodeId, wallClock.instant()).encode());
     }
     CuratorOp breadcrumbOp = breadcrumbVersion < 0
         ? client.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(paths.breadcrumb(), myData)

@@ -13,6 +13,7 @@ import io.baton.controller.testkit.FakeNameNode;
 import io.baton.controller.testkit.Fixtures;
 import io.baton.controller.testkit.SplitBrainDetector;
 import io.baton.controller.zk.ZkClients;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,13 +131,15 @@ class AdminApiTest {
   void prometheusMetricsAndHealthChecks() throws Exception {
     HttpResponse<String> metrics = get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-    assertThat(metrics.body()).contains(
-        "baton_failovers_total{node=\"nn1\",kind=\"promotion\",outcome=\"succeeded\"} 1",
+    assertThat(MediaType.valueOf(metrics.headers().firstValue("Content-Type").orElse("")))
+        .as("Prometheus's text format 0.0.4 (Jersey reorders the parameters)")
+        .isEqualTo(MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8"));
+    assertThat(metrics.body().split("\n")).contains(
+        "baton_failovers_total{kind=\"promotion\",node=\"nn1\",outcome=\"succeeded\"} 1.0",
         "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"promote\",le=\"+Inf\"} 1",
-        "baton_health_state{node=\"nn1\",state=\"HEALTHY\"} 1",
-        "baton_controller_state{node=\"nn1\",state=\"ACTIVE\"} 1",
-        "baton_epoch{node=\"nn1\"} 1");
+        "baton_health_state{node=\"nn1\",state=\"HEALTHY\"} 1.0",
+        "baton_controller_state{node=\"nn1\",state=\"ACTIVE\"} 1.0",
+        "baton_epoch{node=\"nn1\"} 1.0");
     HttpResponse<String> health = get("/admin/healthcheck");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"controller\"", "\"zookeeper\"", "\"namenode\"");
