@@ -92,10 +92,12 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
       local = new LocalCluster(conf.spec(), kit);
       ChaosConf.patchYaml(conf.spec().confDir().resolve("baton.yaml")); // LocalCluster rewrote it
       Map<String, List<Integer>> clientPorts = new LinkedHashMap<>();
+      Map<String, List<Integer>> peerPorts = new LinkedHashMap<>();
       for (LocalNameNodePorts nn : conf.spec().namenodes()) {
         clientPorts.put(nn.id(), List.of(nn.rpcPort(), nn.httpPort()));
+        peerPorts.put(nn.id(), List.of(nn.rpcPort(), nn.controllerPort()));
       }
-      l = new LoopbackLinks(zookeeper.clientPorts(), clientPorts);
+      l = new LoopbackLinks(zookeeper.clientPorts(), clientPorts, peerPorts);
       for (String nn : conf.spec().namenodeIds()) {
         hostConfs.put(nn, conf.forHost(nn, l));
       }

@@ -69,9 +69,18 @@ public final class ChaosConf {
     return base;
   }
 
-  /** The conf folder of NameNode host {@code nn}: ZooKeeper through the host's proxies. */
+  /**
+   * The conf folder of NameNode host {@code nn}: ZooKeeper through the host's proxies, the other NameNodes' RPC
+   * and controller ports through this host's peer proxies.
+   */
   public Path forHost(String nn, LoopbackLinks links) throws IOException {
-    LocalClusterSpec host = new LocalClusterSpec(base.nameserviceId(), base.namenodes(), base.journalPort(),
+    List<LocalNameNodePorts> seen = new ArrayList<>();
+    for (LocalNameNodePorts other : base.namenodes()) {
+      seen.add(other.id().equals(nn) ? other : new LocalNameNodePorts(other.id(),
+          links.peerPortFor(nn, other.id(), 0), other.httpPort(), links.peerPortFor(nn, other.id(), 1),
+          other.adminPort()));
+    }
+    LocalClusterSpec host = new LocalClusterSpec(base.nameserviceId(), seen, base.journalPort(),
         links.zookeeperQuorumFor(nn), runDir.resolve("hosts").resolve(nn), base.timing(), base.fencingMethods(),
         base.extraHadoopKeys());
     return write(host);

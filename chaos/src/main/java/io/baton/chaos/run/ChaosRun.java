@@ -141,7 +141,7 @@ public final class ChaosRun {
     Duration hold = step.hold(cluster.sessionTimeout());
     String plan = step.describe() + " = " + hold.toMillis() + " ms";
     if (step.kind().needsHostLinks() && cluster.links().map(l -> !l.supportsHostToHost()).orElse(true)) {
-      String why = step.kind().label() + " needs network namespaces (run as root with `ip netns`)";
+      String why = step.kind().label() + " needs links between the NameNode hosts, which this cluster lacks";
       events.record("skip", step.kind().label(), why);
       return new StepResult(index, step.kind().label(), plan, 0, 0, "", "", Optional.empty(), Optional.empty(),
           Optional.of(why), Optional.empty());

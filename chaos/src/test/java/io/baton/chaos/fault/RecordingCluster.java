@@ -16,6 +16,7 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   Optional<String> active = Optional.of("nn1");
   boolean hostLinks;
   boolean clocks;
+  boolean failKills;
 
   @Override
   public EventLog events() {
@@ -45,6 +46,9 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
 
   @Override
   public String kill(Role role, String id) {
+    if (failKills) {
+      throw new IllegalStateException("kill failed");
+    }
     actions.add("KILL " + role + " " + id);
     return "kill -9 " + id;
   }
@@ -134,6 +138,16 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   @Override
   public void hostToZooKeeper(String nnId, boolean cut) {
     actions.add((cut ? "cut " : "heal ") + nnId + " <-> zk");
+  }
+
+  @Override
+  public void zooKeeperRepliesToHost(String nnId, boolean cut) {
+    actions.add((cut ? "cut " : "heal ") + "zk -/-> " + nnId);
+  }
+
+  @Override
+  public void hostRepliesToClients(String nnId, boolean cut) {
+    actions.add((cut ? "cut " : "heal ") + nnId + " -/-> clients");
   }
 
   @Override

@@ -83,12 +83,7 @@ class ChaosScenariosTest {
         if (!report.passed() && KNOWN_DEFECTS.containsKey(s.name())) {
           Assumptions.abort("known defect: " + KNOWN_DEFECTS.get(s.name()) + "\n" + SummaryRenderer.render(report));
         }
-        if (s.needsHostLinks()) {
-          assertThat(report.steps()).as("loopback mode skips host-to-host partitions")
-              .allMatch(st -> st.skipped().isPresent());
-        } else {
-          assertThat(report.steps()).allMatch(st -> st.skipped().isEmpty() || s.name().equals("clock-jump"));
-        }
+        assertThat(report.steps()).allMatch(st -> st.skipped().isEmpty() || s.name().equals("clock-jump"));
         assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
         if (s.name().equals("fencing-fails-no-fallback")) {
           assertNobodyPromotedWhileTheFaultHeld(report);
