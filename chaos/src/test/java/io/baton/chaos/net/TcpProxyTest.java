@@ -91,38 +91,6 @@ class TcpProxyTest {
     }
   }
 
-  /** A target that records what arrives, so that a test sees requests delivered while replies are held. */
-  private static final class Sink implements AutoCloseable {
-    final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    final java.util.concurrent.BlockingQueue<Socket> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
-
-    Sink() throws IOException {
-      Thread t = new Thread(() -> {
-        while (!server.isClosed()) {
-          try {
-            accepted.add(server.accept());
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-      t.setDaemon(true);
-      t.start();
-    }
-
-    Socket next() throws InterruptedException {
-      return accepted.poll(3, java.util.concurrent.TimeUnit.SECONDS);
-    }
-
-    @Override
-    public void close() throws IOException {
-      server.close();
-      for (Socket s : accepted) {
-        s.close();
-      }
-    }
-  }
-
   private static Socket connect(TcpProxy proxy, int soTimeoutMs) throws IOException {
     Socket s = new Socket();
     s.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 2000);
@@ -142,8 +110,8 @@ class TcpProxyTest {
 
   @Test
   void aRepliesCutDeliversRequestsAndHoldsRepliesAndNewConnections() throws Exception {
-    try (Sink sink = new Sink();
-        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.server.getLocalPort()));
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
         Socket client = connect(proxy, 500)) {
       Socket server = sink.next();
       server.setSoTimeout(2000);
@@ -164,8 +132,8 @@ class TcpProxyTest {
 
   @Test
   void aNewConnectionsCutKeepsEstablishedConnectionsFlowing() throws Exception {
-    try (Sink sink = new Sink();
-        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.server.getLocalPort()));
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
         Socket client = connect(proxy, 2000)) {
       Socket server = sink.next();
       server.setSoTimeout(2000);
@@ -185,8 +153,8 @@ class TcpProxyTest {
   @Test
   void anAllCutHoldsRequestsToo() throws Exception {
     // the negative control of the replies cut: with ALL the request does not arrive
-    try (Sink sink = new Sink();
-        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.server.getLocalPort()));
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
         Socket client = connect(proxy, 500)) {
       Socket server = sink.next();
       server.setSoTimeout(500);
