@@ -350,15 +350,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
 
   /** GET with a timeout; empty when the server does not answer. */
   private Optional<HttpResponse<String>> get(String url, Duration timeout) {
-    try {
-      return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    return LocalCluster.get(http, url, timeout);
   }
 
   @Override
