@@ -39,11 +39,11 @@ public enum FaultKind {
   PEER_CUT_FAILOVER("peer-cut-failover", "the NameNode hosts lose each other, then the active's controller is "
       + "killed: the standby must fence an old active it cannot reach", () -> new DuringPartition(
           "peer-cut-failover", new Partition("partition-peer", Partition.Cut.FROM_PEER),
-          new KillProcesses("kill-controller", false, true))),
+          new KillProcesses("kill-controller", false, true), Zombie.FAILOVER_WAIT)),
   ONE_WAY_CUT_FAILOVER("one-way-cut-failover", "the other host cannot connect to the active's host (the reverse "
       + "works), then the active's controller is killed", () -> new DuringPartition("one-way-cut-failover",
           new Partition("partition-one-way", Partition.Cut.ONE_WAY_FROM_PEER),
-          new KillProcesses("kill-controller", false, true)));
+          new KillProcesses("kill-controller", false, true), Zombie.FAILOVER_WAIT));
 
   private final String label;
   private final String description;

@@ -92,16 +92,31 @@ class FaultsTest {
     assertThat(f.inject(cluster)).isEqualTo("cut nn1 <-/-> nn2; then kill -9 nn1");
     assertThat(f.name()).isEqualTo("peer-cut-failover(nn1)");
     assertThat(f.victimActive()).contains("nn1");
-    f.heal(cluster);
+    assertThat(f.heal(cluster)).startsWith("nn2 active across the cut after ").endsWith(
+        " ms more; then restarted zkfc-nn1; healed nn1 <-/-> nn2");
     assertThat(cluster.actions).containsExactly("cut nn1 <-> nn2", "KILL CONTROLLER nn1", "restart CONTROLLER nn1",
         "heal nn1 <-> nn2");
 
     cluster.actions.clear();
+    cluster.active = Optional.of("nn1");
     Fault oneWay = FaultKind.ONE_WAY_CUT_FAILOVER.newFault();
     oneWay.inject(cluster);
     oneWay.heal(cluster);
     assertThat(cluster.actions).as("the standby (nn2) cannot connect to the active (nn1)").containsExactly(
         "cut nn2 -> nn1", "KILL CONTROLLER nn1", "restart CONTROLLER nn1", "heal nn2 -> nn1");
+  }
+
+  @Test
+  void noTakeoverWhileTheCutHeldFailsTheStepAfterHealingEverything() {
+    // the negative control of the takeover wait
+    cluster.hostLinks = true;
+    cluster.failoverOnControllerKill = false;
+    Fault f = new DuringPartition("peer-cut-failover", new Partition("partition-peer", Partition.Cut.FROM_PEER),
+        new KillProcesses("kill-controller", false, true), java.time.Duration.ofSeconds(1));
+    f.inject(cluster);
+    assertThatThrownBy(() -> f.heal(cluster)).hasMessage("no NameNode other than nn1 became active within 1 s "
+        + "more while the cut held; then restarted zkfc-nn1; healed nn1 <-/-> nn2");
+    assertThat(cluster.actions).endsWith("restart CONTROLLER nn1", "heal nn1 <-> nn2");
   }
 
   @Test

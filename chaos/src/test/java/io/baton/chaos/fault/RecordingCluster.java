@@ -17,6 +17,8 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   boolean hostLinks;
   boolean clocks;
   boolean failKills;
+  /** A kill of the active's controller makes nn2 active, as a failover would. */
+  boolean failoverOnControllerKill = true;
 
   @Override
   public EventLog events() {
@@ -50,6 +52,9 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
       throw new IllegalStateException("kill failed");
     }
     actions.add("KILL " + role + " " + id);
+    if (role == Role.CONTROLLER && failoverOnControllerKill && active.equals(Optional.of(id))) {
+      active = Optional.of("nn2");
+    }
     return "kill -9 " + id;
   }
 

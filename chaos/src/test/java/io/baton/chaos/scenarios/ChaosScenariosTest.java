@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosScenariosTest {
   /**
-   * {@code -Dbaton.chaos.suite=full} runs every named scenario and two random schedules (about 20 runs, 10-20
+   * {@code -Dbaton.chaos.suite=full} runs every named scenario and two random schedules (about 26 runs, 25-35
    * minutes on 2 cores); the default {@code quick} suite runs a scenario of each kind of fault (NameNode crash,
    * zombie fenced at the journal, ZooKeeper partition, fencing fallback), the negative control and one random
    * schedule, to keep {@code mvn -B verify} near 20 minutes.
