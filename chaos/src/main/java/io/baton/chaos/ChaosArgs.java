@@ -11,7 +11,8 @@ import java.util.Optional;
  * what is wrong and how to write it.
  */
 public record ChaosArgs(Command command, Optional<String> scenario, boolean random, Optional<Long> seed,
-    boolean unsafeNoFencing, Optional<Duration> duration, Optional<Path> work, TimingProfile timing, int rate) {
+    boolean unsafeNoFencing, Optional<Duration> duration, Optional<Path> work, TimingProfile timing, int rate,
+    boolean netns) {
 
   /** The subcommands. */
   public enum Command { LIST, RUN, SOAK, HELP }
@@ -24,6 +25,7 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
       "options: --work DIR            where runs keep logs and reports (default: <tmp>/baton-chaos)",
       "         --timing fast|hadoop-defaults   controller timing profile (default: fast)",
       "         --rate N              client writes per second (default: 20)",
+      "         --netns               namespace mode (root): a network namespace, address and sshd per host",
       "exit codes: 0 every run held (or the negative control found split brain), 1 a run failed,",
       "            2 usage error, 3 the kit could not run (environment, cluster did not start)");
 
@@ -55,6 +57,7 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
     Optional<Path> work = Optional.empty();
     TimingProfile timing = TimingProfile.FAST;
     int rate = 20;
+    boolean netns = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -66,11 +69,12 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
         case "--work" -> work = Optional.of(Path.of(value(args, ++i, a)));
         case "--timing" -> timing = timing(value(args, ++i, a));
         case "--rate" -> rate = (int) range(number(value(args, ++i, a), a), 1, 500, a);
+        case "--netns" -> netns = true;
         case "--help", "-h" -> command = Command.HELP;
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
-    ChaosArgs parsed = new ChaosArgs(command, scenario, random, seed, unsafe, duration, work, timing, rate);
+    ChaosArgs parsed = new ChaosArgs(command, scenario, random, seed, unsafe, duration, work, timing, rate, netns);
     parsed.validate();
     return parsed;
   }

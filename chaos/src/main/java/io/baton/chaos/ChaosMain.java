@@ -1,5 +1,7 @@
 package io.baton.chaos;
 
+import io.baton.chaos.net.NetnsLauncher;
+import io.baton.chaos.net.Topology;
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.run.ChaosSession;
 import io.baton.chaos.run.RunSettings;
@@ -14,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +31,9 @@ public final class ChaosMain {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   public static final int CANNOT_RUN = 3;
+
+  /** The NameNode hosts of a namespace run (the kit's clusters have two NameNodes). */
+  private static final List<String> NAMENODES = List.of("nn1", "nn2");
 
   private ChaosMain() {}
 
@@ -43,14 +51,19 @@ public final class ChaosMain {
       return USAGE;
     }
     try {
+      Topology topology = Topology.fromEnvironment(System.getenv()).orElse(Topology.loopback());
+      if (a.netns() && !topology.namespaces() && (a.command() == ChaosArgs.Command.RUN
+          || a.command() == ChaosArgs.Command.SOAK)) {
+        return inNamespaces(args, a, out, err);
+      }
       return switch (a.command()) {
         case HELP -> {
           out.println(ChaosArgs.USAGE);
           yield OK;
         }
         case LIST -> list(out);
-        case RUN -> runOne(a, out, err);
-        case SOAK -> soak(a, out, err);
+        case RUN -> runOne(a, topology, out, err);
+        case SOAK -> soak(a, topology, out, err);
       };
     } catch (IOException | RuntimeException e) {
       err.println("baton chaos: cannot run: " + e.getMessage());
@@ -71,10 +84,24 @@ public final class ChaosMain {
     return OK;
   }
 
-  private static int runOne(ChaosArgs a, PrintStream out, PrintStream err) throws IOException {
+  /**
+   * {@code --netns} from the root namespace: set the namespaces up and run this command again inside them (the
+   * kit's JVM in the kit's namespace, which finds its topology in the environment).
+   */
+  private static int inNamespaces(String[] args, ChaosArgs a, PrintStream out, PrintStream err) throws IOException {
+    Optional<String> why = NetnsLauncher.unavailable();
+    if (why.isPresent()) {
+      err.println("baton chaos: " + why.get());
+      return CANNOT_RUN;
+    }
+    List<String> kitArgs = Arrays.stream(args).filter(x -> !x.equals("--netns")).toList();
+    return NetnsLauncher.run(kitArgs, NAMENODES, settings(a).workRoot(), out);
+  }
+
+  private static int runOne(ChaosArgs a, Topology topology, PrintStream out, PrintStream err) throws IOException {
     Scenario scenario;
     if (a.random()) {
-      scenario = RandomSchedule.generate(a.seed().orElseThrow(), false);
+      scenario = RandomSchedule.generate(a.seed().orElseThrow(), topology.namespaces());
       out.printf("random schedule, seed %d (replay with --random --seed %d): %s%n", scenario.seed(),
           scenario.seed(), scenario.steps().stream().map(Step::describe).collect(Collectors.joining(", ")));
     } else {
@@ -90,7 +117,7 @@ public final class ChaosMain {
             + "checker must report split brain");
       }
     }
-    try (ChaosSession session = new ChaosSession(settings(a), out)) {
+    try (ChaosSession session = new ChaosSession(settings(a), out, topology)) {
       RunReport report = session.run(scenario);
       if (a.unsafeNoFencing()) {
         out.println(report.passed() ? "negative control: split brain was detected, as it must be without fencing"
@@ -100,7 +127,7 @@ public final class ChaosMain {
     }
   }
 
-  private static int soak(ChaosArgs a, PrintStream out, PrintStream err) throws IOException {
+  private static int soak(ChaosArgs a, Topology topology, PrintStream out, PrintStream err) throws IOException {
     Duration duration = a.duration().orElseThrow();
     long seed = a.seed().orElseThrow();
     Instant end = Instant.now().plus(duration);
@@ -108,9 +135,9 @@ public final class ChaosMain {
     RunSettings settings = settings(a);
     out.printf("soak: random schedules from seed %d for %s (no new schedule starts after %s)%n", seed, duration,
         end);
-    try (ChaosSession session = new ChaosSession(settings, out)) {
+    try (ChaosSession session = new ChaosSession(settings, out, topology)) {
       for (long s = seed; Instant.now().isBefore(end); s++) {
-        Scenario scenario = RandomSchedule.generate(s, false);
+        Scenario scenario = RandomSchedule.generate(s, topology.namespaces());
         try {
           totals.add(session.run(scenario));
         } catch (IOException | RuntimeException e) {

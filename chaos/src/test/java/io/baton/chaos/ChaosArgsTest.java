@@ -17,6 +17,8 @@ class ChaosArgsTest {
     assertThat(run.unsafeNoFencing()).isTrue();
     assertThat(run.rate()).isEqualTo(50);
     assertThat(run.timing()).isEqualTo(TimingProfile.FAST);
+    assertThat(run.netns()).as("loopback is the default").isFalse();
+    assertThat(ChaosArgs.parse("run", "--scenario", "zombie", "--netns").netns()).isTrue();
 
     ChaosArgs random = ChaosArgs.parse("run", "--random", "--seed", "7", "--timing", "hadoop-defaults");
     assertThat(random.random()).isTrue();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.chaos.event.EventLog;
 import io.baton.chaos.net.LoopbackLinks;
+import io.baton.chaos.net.NetnsLinks;
+import io.baton.chaos.net.Topology;
 import io.baton.chaos.schedule.ClusterSetup;
 import io.baton.chaos.zk.ZooKeeperEnsemble;
 import io.baton.config.ConfigException;
@@ -25,7 +27,9 @@ import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,13 +47,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One chaos run's cluster on this machine (loopback mode): the journal, the mock NameNodes, a controller per
- * NameNode and the client workload, each a real JVM ended by PID, on a shared ZooKeeper ensemble (its own znode
- * scope per run). NameNode hosts reach ZooKeeper, and clients reach NameNodes, through cuttable proxies.
+ * One chaos run's cluster on this machine: the journal, the mock NameNodes, a controller per NameNode and the
+ * client workload, each a real JVM ended by PID, on a shared ZooKeeper ensemble (its own znode scope per run).
+ * Loopback mode: NameNode hosts reach ZooKeeper and each other, and clients reach NameNodes, through cuttable
+ * proxies. Namespace mode ({@link Topology}): every process runs in its host's network namespace and partitions
+ * are iptables rules there.
  */
 public final class ChaosCluster implements ClusterControl, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChaosCluster.class);
   private static final List<String> SMALL_JVM = List.of("-Xmx192m");
+  private static final List<String> SERVER_JVM = List.of("-Xmx256m");
   private static final Duration START_WAIT = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMELINE_TIMEOUT = Duration.ofSeconds(10);
@@ -60,9 +67,11 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   private final ZooKeeperHandle zookeeper;
   private final ClusterSetup setup;
   private final EventLog events;
-  private final LocalCluster local;
+  private final Topology topology;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private final ChaosConf conf;
-  private final LoopbackLinks links;
+  private final Optional<LoopbackLinks> proxies;
+  private final Links links;
   private final ServerSocket blackHole;
   private final Map<String, ChildProcess> namenodes = new LinkedHashMap<>();
   private final Map<String, ChildProcess> controllers = new LinkedHashMap<>();
@@ -73,7 +82,13 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
 
   public ChaosCluster(String runId, Path runDir, ZooKeeperEnsemble ensemble, ClusterSetup setup,
       TimingProfile timing, EventLog events) throws IOException {
+    this(runId, runDir, ensemble, setup, timing, events, Topology.loopback());
+  }
+
+  public ChaosCluster(String runId, Path runDir, ZooKeeperEnsemble ensemble, ClusterSetup setup,
+      TimingProfile timing, EventLog events, Topology topology) throws IOException {
     this.runId = runId;
+    this.topology = topology;
     this.runDir = Files.createDirectories(runDir);
     this.kit = new ProcessKit(runDir.resolve("logs"));
     this.zookeeper = new ZooKeeperHandle(ensemble);
@@ -82,29 +97,37 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     this.blackHole = new ServerSocket();
     boolean ok = false;
     LoopbackLinks l = null;
+    Links cuts = null;
     try {
       // A listener that never accepts: connects succeed, nothing ever answers (an unreachable ssh host).
       blackHole.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), Ports.free()), 1);
       int sshPort = setup.fencing() == ClusterSetup.Fencing.SSH_UNREACHABLE_THEN_JOURNAL ? blackHole.getLocalPort()
           : Ports.free();
       LocalClusterSpec spec = LocalClusterSpec.allocate(runDir, setup.namenodes(), ensemble.connectString(), timing);
-      conf = ChaosConf.create(spec, runDir, setup, "/baton-chaos/" + runId, sshPort, SshKey.create(runDir));
-      local = new LocalCluster(conf.spec(), kit);
-      ChaosConf.patchYaml(conf.spec().confDir().resolve("baton.yaml")); // LocalCluster rewrote it
-      Map<String, List<Integer>> clientPorts = new LinkedHashMap<>();
-      for (LocalNameNodePorts nn : conf.spec().namenodes()) {
-        clientPorts.put(nn.id(), List.of(nn.rpcPort(), nn.httpPort()));
+      conf = ChaosConf.create(spec, runDir, setup, "/baton-chaos/" + runId, sshPort, SshKey.create(runDir),
+          topology);
+      if (topology.namespaces()) {
+        cuts = new NetnsLinks(topology.plan().orElseThrow());
+      } else {
+        Map<String, List<Integer>> clientPorts = new LinkedHashMap<>();
+        Map<String, List<Integer>> peerPorts = new LinkedHashMap<>();
+        for (LocalNameNodePorts nn : conf.spec().namenodes()) {
+          clientPorts.put(nn.id(), List.of(nn.rpcPort(), nn.httpPort()));
+          peerPorts.put(nn.id(), List.of(nn.rpcPort(), nn.controllerPort()));
+        }
+        l = new LoopbackLinks(zookeeper.clientPorts(), clientPorts, peerPorts);
+        cuts = l;
       }
-      l = new LoopbackLinks(zookeeper.clientPorts(), clientPorts);
       for (String nn : conf.spec().namenodeIds()) {
-        hostConfs.put(nn, conf.forHost(nn, l));
+        hostConfs.put(nn, conf.forHost(nn, Optional.ofNullable(l)));
       }
       config = ConfigLoader.load(conf.spec().confDir(), LoadOptions.none());
       ok = true;
     } catch (ConfigException e) {
       throw new IllegalStateException("the chaos cluster's own configuration is invalid: " + e.getMessage(), e);
     } finally {
-      links = l;
+      proxies = Optional.ofNullable(l);
+      links = cuts;
       if (!ok) {
         close();
       }
@@ -132,12 +155,16 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   /** The journal and every NameNode (all standby), waiting until each answers HTTP. */
   public void startNameNodes() {
     try {
-      ChildProcess journal = setup.unsafeJournal() ? local.startJournal("--unsafe-no-epoch-check")
-          : local.startJournal();
+      List<String> journalArgs = new ArrayList<>(List.of("--conf", conf.spec().confDir().toString()));
+      if (setup.unsafeJournal()) {
+        journalArgs.add("--unsafe-no-epoch-check");
+      }
+      ChildProcess journal = launch(Topology.JOURNAL, "journalnode", "mock-namenode", SERVER_JVM,
+          LocalCluster.JOURNALNODE_MAIN, journalArgs, Map.of());
       events.record("process", "journalnode", "started " + journal + (setup.unsafeJournal()
           ? " with --unsafe-no-epoch-check" : ""));
       for (String nn : namenodeIds()) {
-        namenodes.put(nn, local.startNameNode(nn));
+        namenodes.put(nn, startNameNode(nn));
       }
       for (String nn : namenodeIds()) {
         awaitAnswering(nn, START_WAIT);
@@ -194,9 +221,21 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     if (setup.fakeClocks()) {
       env.putAll(FakeClock.environment(clockFile(nn)));
     }
-    ChildProcess p = kit.startJava("zkfc-" + nn, ModuleClasspath.of("failover-controller"), SMALL_JVM,
-        LocalCluster.ZKFC_MAIN, List.of("--conf", hostConfs.get(nn).toString(), "--id", nn), env);
+    ChildProcess p = launch(nn, "zkfc-" + nn, "failover-controller", SMALL_JVM, LocalCluster.ZKFC_MAIN,
+        List.of("--conf", hostConfs.get(nn).toString(), "--id", nn), env);
     controllers.put(nn, p);
+  }
+
+  private ChildProcess startNameNode(String nn) throws IOException {
+    return launch(nn, nn, "mock-namenode", SERVER_JVM, LocalCluster.NAMENODE_MAIN,
+        List.of("--conf", conf.spec().confDir().toString(), "--id", nn), Map.of());
+  }
+
+  /** Starts a JVM of a Baton module on a host (in its namespace in namespace mode). */
+  private ChildProcess launch(String host, String name, String module, List<String> jvm, String main,
+      List<String> args, Map<String, String> env) throws IOException {
+    List<String> java = ProcessKit.javaCommand(ModuleClasspath.of(module), jvm, main, args);
+    return kit.start(name, topology.onHost(host, java), env);
   }
 
   private Path clockFile(String nn) {
@@ -207,9 +246,8 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   public Path startWorkload(int ratePerSecond) {
     Path history = runDir.resolve("history-workload.jsonl");
     try {
-      Path clientConf = conf.forClients("workload", links, namenodeIds().get(0));
-      workload = kit.startJava("client-workload", ModuleClasspath.of("mock-namenode"), SMALL_JVM,
-          LocalCluster.CLIENT_MAIN, List.of("--conf", clientConf.toString(), "--history", history.toString(),
+      Path clientConf = conf.forClients("workload", proxies, namenodeIds().get(0));
+      workload = launch(Topology.CLIENTS, "client-workload", "mock-namenode", SMALL_JVM, LocalCluster.CLIENT_MAIN, List.of("--conf", clientConf.toString(), "--history", history.toString(),
               "--rate", ratePerSecond + "/s", "--duration", "2h", "--client-id", "workload"), Map.of());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the client workload", e);
@@ -233,8 +271,8 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   public Path runProbeClient(String name, String firstTry, int writes, Duration timeout) {
     Path history = runDir.resolve("history-" + name + ".jsonl");
     try {
-      Path clientConf = conf.forClients(name, links, firstTry);
-      ChildProcess p = kit.startJava(name, ModuleClasspath.of("mock-namenode"), SMALL_JVM, LocalCluster.CLIENT_MAIN,
+      Path clientConf = conf.forClients(name, proxies, firstTry);
+      ChildProcess p = launch(Topology.CLIENTS, name, "mock-namenode", SMALL_JVM, LocalCluster.CLIENT_MAIN,
           List.of("--conf", clientConf.toString(), "--history", history.toString(), "--rate", "10/s", "--count",
               Integer.toString(writes), "--client-id", name), Map.of());
       histories.add(history);
@@ -262,8 +300,8 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   public Map<String, JsonNode> timelines() {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String nn : namenodeIds()) {
-      String url = conf.spec().adminUrl(nn) + "/v1/timeline";
-      JsonNode node = local.get(url, TIMELINE_TIMEOUT).map(r -> {
+      String url = conf.adminUrl(nn) + "/v1/timeline";
+      JsonNode node = get(url, TIMELINE_TIMEOUT).map(r -> {
         if (r.statusCode() != 200) {
           return (JsonNode) JSON.createObjectNode().put("error", "GET " + url + " answered " + r.statusCode());
         }
@@ -291,13 +329,28 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
 
   @Override
   public Optional<String> activeNameNode() {
-    List<String> active = local.activeNameNodes();
+    List<String> active = activeNameNodes();
     return active.size() == 1 ? Optional.of(active.get(0)) : Optional.empty();
   }
 
-  /** Every NameNode that says it is active now (two = split brain in the making). */
+  /**
+   * Every NameNode whose {@code /isActive} answers 200 now (Hadoop's convention: 405 when not active); two = split
+   * brain in the making.
+   */
   public List<String> activeNameNodes() {
-    return local.activeNameNodes();
+    List<String> active = new ArrayList<>();
+    for (String nn : namenodeIds()) {
+      if (get(conf.httpUrl(nn) + "/isActive", Duration.ofMillis(500)).map(r -> r.statusCode() == 200)
+          .orElse(false)) {
+        active.add(nn);
+      }
+    }
+    return active;
+  }
+
+  /** GET with a timeout; empty when the server does not answer. */
+  private Optional<HttpResponse<String>> get(String url, Duration timeout) {
+    return LocalCluster.get(http, url, timeout);
   }
 
   @Override
@@ -370,7 +423,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
       if (namenode(id).isAlive()) {
         namenode(id).killHard(Duration.ofSeconds(10));
       }
-      namenodes.put(id, local.startNameNode(id));
+      namenodes.put(id, startNameNode(id));
       awaitAnswering(id, START_WAIT);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restart " + id, e);
@@ -392,7 +445,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   private void awaitAnswering(String nn, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (local.get(conf.spec().httpUrl(nn) + "/isActive", Duration.ofMillis(500)).isPresent()) {
+      if (get(conf.httpUrl(nn) + "/isActive", Duration.ofMillis(500)).isPresent()) {
         return;
       }
       if (!namenode(nn).isAlive()) {
@@ -401,13 +454,13 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
       }
       Sleep.pause(Duration.ofMillis(100));
     }
-    throw new IllegalStateException(nn + " did not answer on " + conf.spec().httpUrl(nn) + " within "
+    throw new IllegalStateException(nn + " did not answer on " + conf.httpUrl(nn) + " within "
         + timeout.toSeconds() + " s; see " + namenode(nn).logFile());
   }
 
   @Override
   public void injectNameNodeFault(String id, String faultSpec) {
-    String url = conf.spec().httpUrl(id) + "/v1/faults";
+    String url = conf.httpUrl(id) + "/v1/faults";
     String body = JSON.createObjectNode().put("fault", faultSpec).toString();
     int status = Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -418,13 +471,13 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
 
   @Override
   public boolean clearNameNodeFault(String id, String fault) {
-    String url = conf.spec().httpUrl(id) + "/v1/faults/" + fault;
+    String url = conf.httpUrl(id) + "/v1/faults/" + fault;
     return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).DELETE().build()) == 200;
   }
 
   @Override
   public boolean clearNameNodeFaults(String id) {
-    String url = conf.spec().httpUrl(id) + "/v1/faults";
+    String url = conf.httpUrl(id) + "/v1/faults";
     return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).DELETE().build()) == 200;
   }
 
@@ -436,6 +489,10 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   @Override
   public Optional<Links> links() {
     return Optional.ofNullable(links);
+  }
+
+  public Topology topology() {
+    return topology;
   }
 
   @Override
@@ -456,9 +513,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   @Override
   public void close() {
     kit.close();
-    if (links != null) {
-      links.close();
-    }
+    proxies.ifPresent(LoopbackLinks::close);
     try {
       blackHole.close();
     } catch (IOException e) {

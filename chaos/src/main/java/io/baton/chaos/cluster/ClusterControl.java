@@ -82,13 +82,22 @@ public interface ClusterControl {
     /** Silently cuts (or heals) every link between the NameNode host and the ZooKeeper servers. */
     void hostToZooKeeper(String nnId, boolean cut);
 
+    /** One way: the host's requests reach ZooKeeper, ZooKeeper's replies to it are lost (or healed). */
+    void zooKeeperRepliesToHost(String nnId, boolean cut);
+
     /** Silently cuts (or heals) every link from the clients to the NameNode host. */
     void clientsToHost(String nnId, boolean cut);
 
-    /** Cuts (or heals) the link between two NameNode hosts; one-way when {@code oneWay}. */
+    /** One way: the clients' requests reach the NameNode host, its replies to them are lost (or healed). */
+    void hostRepliesToClients(String nnId, boolean cut);
+
+    /**
+     * Cuts (or heals) the links between two NameNode hosts; when {@code oneWay}, only {@code fromNn} cannot open
+     * connections to {@code toNn} ({@code toNn} still reaches {@code fromNn}).
+     */
     void hostToHost(String fromNn, String toNn, boolean oneWay, boolean cut);
 
-    /** True when {@link #hostToHost} is supported (network namespaces). */
+    /** True when {@link #hostToHost} is supported. */
     boolean supportsHostToHost();
   }
 }

@@ -4,12 +4,29 @@ import io.baton.chaos.cluster.ClusterControl;
 import io.baton.chaos.cluster.ClusterControl.Links;
 
 /**
- * Silent network partitions of the active NameNode's host: from ZooKeeper, from the clients, or from the other
- * NameNode host (both ways, or one way for an asymmetric partition).
+ * Network partitions of the active NameNode's host: silent cuts from ZooKeeper, from the clients or from the other
+ * NameNode host, and asymmetric ones (replies lost while requests arrive; one host unable to connect to the other
+ * while the reverse works).
  */
 public final class Partition extends ActiveFault {
   /** Which links the partition cuts. */
-  public enum Cut { FROM_ZOOKEEPER, FROM_CLIENTS, FROM_PEER, ONE_WAY_TO_PEER }
+  public enum Cut {
+    FROM_ZOOKEEPER,
+    /** The active's requests reach ZooKeeper, ZooKeeper's replies do not reach it. */
+    ZOOKEEPER_REPLIES,
+    FROM_CLIENTS,
+    /** The clients' requests reach the active, its replies do not reach them. */
+    CLIENT_REPLIES,
+    FROM_PEER,
+    /** The active's host cannot connect to the other host; the other host still reaches it. */
+    ONE_WAY_TO_PEER,
+    /** The other host cannot connect to the active's host; the active's host still reaches it. */
+    ONE_WAY_FROM_PEER;
+
+    boolean needsHostLinks() {
+      return this == FROM_PEER || this == ONE_WAY_TO_PEER || this == ONE_WAY_FROM_PEER;
+    }
+  }
 
   private final String kind;
   private final Cut cut;
@@ -25,8 +42,9 @@ public final class Partition extends ActiveFault {
   void checkSupported(ClusterControl cluster) {
     Links links = cluster.links().orElseThrow(() -> new UnsupportedFaultException(kind
         + " needs cuttable links (loopback proxies or network namespaces), which this cluster does not have"));
-    if ((cut == Cut.FROM_PEER || cut == Cut.ONE_WAY_TO_PEER) && !links.supportsHostToHost()) {
-      throw new UnsupportedFaultException(kind + " needs network namespaces (run as root with `ip netns`)");
+    if (cut.needsHostLinks() && !links.supportsHostToHost()) {
+      throw new UnsupportedFaultException(kind + " needs links between the NameNode hosts, which this cluster "
+          + "does not have");
     }
   }
 
@@ -46,17 +64,24 @@ public final class Partition extends ActiveFault {
   private void apply(Links links, String victim, boolean cutIt) {
     switch (cut) {
       case FROM_ZOOKEEPER -> links.hostToZooKeeper(victim, cutIt);
+      case ZOOKEEPER_REPLIES -> links.zooKeeperRepliesToHost(victim, cutIt);
       case FROM_CLIENTS -> links.clientsToHost(victim, cutIt);
-      case FROM_PEER, ONE_WAY_TO_PEER -> links.hostToHost(victim, peer, cut == Cut.ONE_WAY_TO_PEER, cutIt);
+      case CLIENT_REPLIES -> links.hostRepliesToClients(victim, cutIt);
+      case FROM_PEER -> links.hostToHost(victim, peer, false, cutIt);
+      case ONE_WAY_TO_PEER -> links.hostToHost(victim, peer, true, cutIt);
+      case ONE_WAY_FROM_PEER -> links.hostToHost(peer, victim, true, cutIt);
     }
   }
 
   private String describe(String victim) {
     return switch (cut) {
       case FROM_ZOOKEEPER -> victim + " <-/-> zookeeper";
+      case ZOOKEEPER_REPLIES -> victim + " -> zookeeper delivered, zookeeper -/-> " + victim;
       case FROM_CLIENTS -> "clients -/-> " + victim;
+      case CLIENT_REPLIES -> "clients -> " + victim + " delivered, " + victim + " -/-> clients";
       case FROM_PEER -> victim + " <-/-> " + peer;
-      case ONE_WAY_TO_PEER -> victim + " -/-> " + peer;
+      case ONE_WAY_TO_PEER -> victim + " -/-> " + peer + " (new connections), " + peer + " -> " + victim;
+      case ONE_WAY_FROM_PEER -> peer + " -/-> " + victim + " (new connections), " + victim + " -> " + peer;
     };
   }
 }

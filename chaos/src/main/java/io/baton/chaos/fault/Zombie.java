@@ -1,7 +1,6 @@
 package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
-import io.baton.chaos.cluster.Sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,13 +37,7 @@ public final class Zombie extends ActiveFault {
   @Override
   String repair(ClusterControl cluster, String victim) {
     Instant start = Instant.now();
-    Optional<String> other = Optional.empty();
-    while (other.isEmpty() && Duration.between(start, Instant.now()).compareTo(FAILOVER_WAIT) < 0) {
-      other = cluster.awaitSingleActive(Duration.ofSeconds(1)).filter(a -> !a.equals(victim));
-      if (other.isEmpty()) {
-        Sleep.pause(Duration.ofMillis(200));
-      }
-    }
+    Optional<String> other = ActiveTarget.awaitOther(cluster, victim, FAILOVER_WAIT);
     boolean resumed = cluster.clearNameNodeFault(victim, "hang");
     if (other.isEmpty()) {
       throw new IllegalStateException("no other NameNode became active within " + FAILOVER_WAIT.toSeconds()

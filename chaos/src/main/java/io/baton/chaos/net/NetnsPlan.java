@@ -130,6 +130,21 @@ public record NetnsPlan(String prefix, int subnetOctet, List<String> hosts) {
     return cmds;
   }
 
+  /**
+   * One direction only, inside {@code host}'s namespace: drop every packet from {@code peer} (input) or to it
+   * (output). Dropping input from ZooKeeper makes its replies vanish while the host's requests still arrive.
+   */
+  public List<String> drop(String host, String peer, boolean input, boolean cut) {
+    return List.of("ip", "netns", "exec", namespace(host), "iptables", "-w", cut ? "-A" : "-D", input ? "INPUT"
+        : "OUTPUT", input ? "-s" : "-d", address(peer), "-j", "DROP");
+  }
+
+  /** Inside {@code host}'s namespace, silently drop connections to a local port (a host that never answers). */
+  public List<String> blackHole(String host, int port) {
+    return List.of("ip", "netns", "exec", namespace(host), "iptables", "-w", "-A", "INPUT", "-p", "tcp", "--dport",
+        Integer.toString(port), "-j", "DROP");
+  }
+
   /** {@code ip netns exec <ns> cmd...}: how every process of a host is started. */
   public List<String> exec(String host, List<String> command) {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace(host)));

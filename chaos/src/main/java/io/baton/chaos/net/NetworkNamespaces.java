@@ -23,6 +23,8 @@ public final class NetworkNamespaces implements AutoCloseable {
   private final NetnsPlan plan;
   private final Thread hook = new Thread(this::teardown, "netns-cleanup");
   private boolean created;
+  /** Only a guard route this run added is removed: another run may own a route to the same subnet. */
+  private boolean guardAdded;
 
   private NetworkNamespaces(NetnsPlan plan) {
     this.plan = plan;
@@ -41,12 +43,25 @@ public final class NetworkNamespaces implements AutoCloseable {
 
   /** Guard route, namespaces, bridge, addresses. On any failure everything created so far is removed. */
   public static NetworkNamespaces create(NetnsPlan plan) {
+    return create(plan, true);
+  }
+
+  /**
+   * As {@link #create(NetnsPlan)}; without a shutdown hook when the caller's own hook must end the processes
+   * inside the namespaces first and then {@link #close} (hooks run concurrently, in no order).
+   */
+  public static NetworkNamespaces create(NetnsPlan plan, boolean shutdownHook) {
     NetworkNamespaces n = new NetworkNamespaces(plan);
-    Runtime.getRuntime().addShutdownHook(n.hook);
+    if (shutdownHook) {
+      Runtime.getRuntime().addShutdownHook(n.hook);
+    }
     n.created = true;
     try {
       for (List<String> cmd : plan.setup()) {
-        n.must(cmd);
+        must(cmd);
+        if (cmd.equals(plan.guardAdd())) {
+          n.guardAdded = true;
+        }
       }
     } catch (RuntimeException e) {
       n.close();
@@ -71,7 +86,17 @@ public final class NetworkNamespaces implements AutoCloseable {
     must(plan.isolate(host, cut));
   }
 
-  private void must(List<String> cmd) {
+  /** The PIDs of every process inside the host's namespace (all of them were started by this run). */
+  public List<Long> pids(String host) {
+    Result r = run(List.of("ip", "netns", "pids", plan.namespace(host)));
+    if (r.exitCode() != 0) {
+      return List.of();
+    }
+    return r.output().lines().map(String::trim).filter(l -> l.matches("\\d+")).map(Long::parseLong).toList();
+  }
+
+  /** Runs a command and throws, naming it and its output, when it fails. */
+  public static void must(List<String> cmd) {
     Result r = run(cmd);
     if (r.exitCode() != 0) {
       throw new IllegalStateException(String.join(" ", cmd) + " failed (exit " + r.exitCode() + "): " + r.output());
@@ -86,6 +111,9 @@ public final class NetworkNamespaces implements AutoCloseable {
     created = false;
     List<String> problems = new ArrayList<>();
     for (List<String> cmd : plan.teardown()) {
+      if (cmd.equals(plan.guardDelete()) && !guardAdded) {
+        continue;
+      }
       Result r = run(cmd);
       if (r.exitCode() != 0 && !r.output().contains("No such file") && !r.output().contains("No such process")) {
         problems.add(String.join(" ", cmd) + ": " + r.output());

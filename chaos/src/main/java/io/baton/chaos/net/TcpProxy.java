@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * A loopback TCP forwarder that one link of the cluster goes through (e.g. "nn1's host to zk2"), so that the
  * link can be cut without root: while cut, bytes are neither read nor forwarded and new connections are accepted
  * but not connected onwards. That is what a silent partition (dropped packets) looks like to both ends: no error,
- * only timeouts. Healing lets the held bytes flow again, as TCP retransmission would.
+ * only timeouts. Healing lets the held bytes flow again, as TCP retransmission would. A cut can also be partial
+ * ({@link Cut}): only the replies, or only new connections.
  */
 public final class TcpProxy implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
@@ -29,8 +30,23 @@ public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Object gate = new Object();
-  private volatile boolean cut;
+  private volatile Cut cut = Cut.NONE;
   private volatile boolean closed;
+
+  /** What a cut holds. Held bytes flow on heal; a held connection is connected onwards on heal. */
+  public enum Cut {
+    /** Everything flows. */
+    NONE,
+    /** A silent partition: no new connection, no bytes either way. */
+    ALL,
+    /**
+     * The target's bytes (replies) are held, the client's bytes (requests) reach it: one-way packet loss on an
+     * established connection. New connections hang, as a TCP handshake needs both ways.
+     */
+    REPLIES,
+    /** New connections hang, established ones flow (iptables {@code --ctstate NEW -j DROP}). */
+    NEW_CONNECTIONS
+  }
 
   /** Listens on {@code listenPort} of 127.0.0.1 (0 = any free port) and forwards to {@code target}. */
   public TcpProxy(String name, int listenPort, InetSocketAddress target) throws IOException {
@@ -53,20 +69,32 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   public boolean isCut() {
+    return cut != Cut.NONE;
+  }
+
+  public Cut cutState() {
     return cut;
   }
 
+  /** A silent partition of this link (both ways, new connections too). */
   public void cut() {
-    cut = true;
-    log.info("{}: link cut (silent)", name);
+    cut(Cut.ALL);
+  }
+
+  public void cut(Cut how) {
+    synchronized (gate) {
+      cut = how;
+      gate.notifyAll();
+    }
+    if (how == Cut.NONE) {
+      log.info("{}: link healed", name);
+    } else {
+      log.info("{}: link cut ({})", name, how);
+    }
   }
 
   public void heal() {
-    synchronized (gate) {
-      cut = false;
-      gate.notifyAll();
-    }
-    log.info("{}: link healed", name);
+    cut(Cut.NONE);
   }
 
   private void acceptLoop() {
@@ -86,12 +114,12 @@ public final class TcpProxy implements AutoCloseable {
 
   private void connect(Socket client) {
     try {
-      awaitOpen();
+      awaitOpen(Flow.CONNECT);
       Socket upstream = new Socket();
       sockets.add(upstream);
       upstream.connect(target, CONNECT_TIMEOUT_MS);
-      start("up", () -> pump(client, upstream));
-      pump(upstream, client);
+      start("up", () -> pump(client, upstream, Flow.REQUESTS));
+      pump(upstream, client, Flow.REPLIES);
     } catch (IOException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -101,18 +129,18 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   /** Copies from one socket to the other, holding the bytes while the link is cut. */
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, Flow flow) {
     byte[] buf = new byte[BUFFER];
     try {
       InputStream in = from.getInputStream();
       OutputStream out = to.getOutputStream();
       while (true) {
-        awaitOpen();
+        awaitOpen(flow);
         int n = in.read(buf);
         if (n < 0) {
           break;
         }
-        awaitOpen();
+        awaitOpen(flow);
         out.write(buf, 0, n);
         out.flush();
       }
@@ -126,9 +154,21 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void awaitOpen() throws InterruptedException, SocketException {
+  /** What passes through the proxy: connection set-up, client-to-target bytes, target-to-client bytes. */
+  private enum Flow { CONNECT, REQUESTS, REPLIES }
+
+  private static boolean held(Cut cut, Flow flow) {
+    return switch (cut) {
+      case NONE -> false;
+      case ALL -> true;
+      case REPLIES -> flow != Flow.REQUESTS;
+      case NEW_CONNECTIONS -> flow == Flow.CONNECT;
+    };
+  }
+
+  private void awaitOpen(Flow flow) throws InterruptedException, SocketException {
     synchronized (gate) {
-      while (cut && !closed) {
+      while (held(cut, flow) && !closed) {
         gate.wait(1000);
       }
     }

@@ -7,6 +7,7 @@ import io.baton.chaos.event.ChaosEvent;
 import io.baton.chaos.event.EventLog;
 import io.baton.chaos.fault.Fault;
 import io.baton.chaos.fault.UnsupportedFaultException;
+import io.baton.chaos.net.Topology;
 import io.baton.chaos.report.ControllerFailover;
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.report.StepResult;
@@ -49,14 +50,14 @@ public final class ChaosRun {
 
   private final ZooKeeperEnsemble zookeeper;
   private final RunSettings settings;
-  private final String mode;
+  private final Topology topology;
   private final PrintStream out;
   private List<String> lastActive = List.of();
 
-  public ChaosRun(ZooKeeperEnsemble zookeeper, RunSettings settings, String mode, PrintStream out) {
+  public ChaosRun(ZooKeeperEnsemble zookeeper, RunSettings settings, Topology topology, PrintStream out) {
     this.zookeeper = zookeeper;
     this.settings = settings;
-    this.mode = mode;
+    this.topology = topology;
     this.out = out;
   }
 
@@ -82,7 +83,8 @@ public final class ChaosRun {
           + "the real clock");
       setup = setup.withoutFakeClocks();
     }
-    try (ChaosCluster cluster = new ChaosCluster(runId, runDir, zookeeper, setup, settings.timing(), events)) {
+    try (ChaosCluster cluster = new ChaosCluster(runId, runDir, zookeeper, setup, settings.timing(), events,
+        topology)) {
       bound = LivenessBound.derive(cluster.config(), cluster.spec().nameserviceId());
       out.printf("%s: liveness bound %s%n", runId, bound.derivation());
       String active = cluster.start();
@@ -126,7 +128,7 @@ public final class ChaosRun {
         bound.total().toMillis(), measured);
     List<ControllerFailover> failovers = new ArrayList<>();
     timelines.forEach((nn, t) -> failovers.addAll(ControllerFailover.read(nn, t)));
-    RunReport report = new RunReport(runId, scenario.name(), scenario.description(), scenario.seed(), mode,
+    RunReport report = new RunReport(runId, scenario.name(), scenario.description(), scenario.seed(), topology.mode(),
         scenario.expectation(), scenario.setup().toString(), runDir.toString(), measured, events.events(), timelines,
         failovers, bound.total().toMillis(), bound.derivation(), liveness, endLiveness, h.acknowledged(), doubleActive,
         checker.exitCode(), checker.violationKinds(), checkerJson(checker), verdict.problems(), verdict.passed(),
@@ -142,7 +144,7 @@ public final class ChaosRun {
     Duration hold = step.hold(cluster.sessionTimeout());
     String plan = step.describe() + " = " + hold.toMillis() + " ms";
     if (step.kind().needsHostLinks() && cluster.links().map(l -> !l.supportsHostToHost()).orElse(true)) {
-      String why = step.kind().label() + " needs network namespaces (run as root with `ip netns`)";
+      String why = step.kind().label() + " needs links between the NameNode hosts, which this cluster lacks";
       events.record("skip", step.kind().label(), why);
       return new StepResult(index, step.kind().label(), plan, 0, 0, "", "", Optional.empty(), Optional.empty(),
           Optional.of(why), Optional.empty());

@@ -1,6 +1,7 @@
 package io.baton.chaos.run;
 
 import io.baton.chaos.report.RunReport;
+import io.baton.chaos.net.Topology;
 import io.baton.chaos.schedule.Scenario;
 import io.baton.chaos.zk.ZooKeeperEnsemble;
 import io.baton.controller.local.ProcessKit;
@@ -21,16 +22,21 @@ public final class ChaosSession implements AutoCloseable {
   private final ChaosRun runner;
 
   public ChaosSession(RunSettings settings, PrintStream out) throws IOException {
+    this(settings, out, Topology.loopback());
+  }
+
+  /** A session whose runs live in the given topology (loopback, or network namespaces made by the caller). */
+  public ChaosSession(RunSettings settings, PrintStream out, Topology topology) throws IOException {
     this.kit = new ProcessKit(settings.workRoot().resolve("zookeeper-logs"));
     try {
-      this.zookeeper = new ZooKeeperEnsemble(kit, 3);
+      this.zookeeper = new ZooKeeperEnsemble(kit, 3, topology);
       zookeeper.start(QUORUM_WAIT);
     } catch (IOException | RuntimeException e) {
       kit.close();
       throw e;
     }
     out.printf("zookeeper: 3 servers at %s%n", zookeeper.connectString());
-    this.runner = new ChaosRun(zookeeper, settings, "loopback", out);
+    this.runner = new ChaosRun(zookeeper, settings, topology, out);
   }
 
   /** Runs one scenario; the ensemble is back to a full quorum before it starts. */

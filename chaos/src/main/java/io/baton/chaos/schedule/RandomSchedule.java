@@ -19,17 +19,29 @@ public final class RandomSchedule {
 
   private RandomSchedule() {}
 
-  /** Faults a randomized schedule may draw, for a mode with or without host-to-host links. */
-  public static List<FaultKind> pool(boolean hostLinks) {
+  /**
+   * The loopback pool as it was when seeds were first printed: kept as it is so that a seed replays the same
+   * schedule in every version. Faults added later (asymmetric and host-to-host partitions) are named scenarios in
+   * loopback mode and join random schedules in namespace mode.
+   */
+  static final List<FaultKind> LOOPBACK_POOL = List.of(FaultKind.KILL_NAMENODE, FaultKind.KILL_CONTROLLER,
+      FaultKind.HOST_LOSS, FaultKind.PAUSE_NAMENODE, FaultKind.ZOMBIE, FaultKind.PAUSE_CONTROLLER,
+      FaultKind.PARTITION_ZOOKEEPER, FaultKind.PARTITION_CLIENTS, FaultKind.KILL_ZK_LEADER, FaultKind.LOSE_ZK_QUORUM,
+      FaultKind.SLOW_TRANSITION);
+
+  /** Faults a randomized schedule may draw: the loopback pool, or every fault in namespace mode. */
+  public static List<FaultKind> pool(boolean namespaces) {
+    if (!namespaces) {
+      return LOOPBACK_POOL;
+    }
     return Arrays.stream(FaultKind.values())
         .filter(k -> k != FaultKind.CLOCK_JUMP) // needs controllers with fake clocks: a scenario of its own
-        .filter(k -> hostLinks || !k.needsHostLinks())
         .toList();
   }
 
-  public static Scenario generate(long seed, boolean hostLinks) {
+  public static Scenario generate(long seed, boolean namespaces) {
     Random random = new Random(seed);
-    List<FaultKind> pool = pool(hostLinks);
+    List<FaultKind> pool = pool(namespaces);
     int count = MIN_STEPS + random.nextInt(MAX_STEPS - MIN_STEPS + 1);
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < count; i++) {

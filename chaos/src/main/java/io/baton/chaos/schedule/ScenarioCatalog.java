@@ -6,12 +6,16 @@ import static io.baton.chaos.fault.FaultKind.KILL_CONTROLLER;
 import static io.baton.chaos.fault.FaultKind.KILL_NAMENODE;
 import static io.baton.chaos.fault.FaultKind.KILL_ZK_LEADER;
 import static io.baton.chaos.fault.FaultKind.LOSE_ZK_QUORUM;
+import static io.baton.chaos.fault.FaultKind.ONE_WAY_CUT_FAILOVER;
 import static io.baton.chaos.fault.FaultKind.PARTITION_CLIENTS;
+import static io.baton.chaos.fault.FaultKind.PARTITION_CLIENT_REPLIES;
 import static io.baton.chaos.fault.FaultKind.PARTITION_ONE_WAY;
 import static io.baton.chaos.fault.FaultKind.PARTITION_PEER;
+import static io.baton.chaos.fault.FaultKind.PARTITION_ZK_REPLIES;
 import static io.baton.chaos.fault.FaultKind.PARTITION_ZOOKEEPER;
 import static io.baton.chaos.fault.FaultKind.PAUSE_CONTROLLER;
 import static io.baton.chaos.fault.FaultKind.PAUSE_NAMENODE;
+import static io.baton.chaos.fault.FaultKind.PEER_CUT_FAILOVER;
 import static io.baton.chaos.fault.FaultKind.SLOW_TRANSITION;
 import static io.baton.chaos.fault.FaultKind.ZOMBIE;
 
@@ -42,10 +46,18 @@ public final class ScenarioCatalog {
         std, Step.of(PARTITION_ZOOKEEPER, 2.5, 1));
     add("partition-clients", "the clients lose the active's host; no failover is due, writes resume on heal", std,
         Step.of(PARTITION_CLIENTS, 1, 0));
-    add("partition-peer", "the two NameNode hosts lose each other (namespace mode only)", std,
-        Step.of(PARTITION_PEER, 1, 0));
-    add("asymmetric-partition", "the active's host cannot reach the other host, the reverse works (namespace "
-        + "mode only)", std, Step.of(PARTITION_ONE_WAY, 1, 0));
+    add("partition-peer", "the two NameNode hosts lose each other, both still reach ZooKeeper and the clients; no "
+        + "failover is due", std, Step.of(PARTITION_PEER, 1, 0));
+    add("peer-cut-failover", "the two NameNode hosts lose each other, then the active's controller dies: the standby "
+        + "must fence an old active it cannot reach", std, Step.of(PEER_CUT_FAILOVER, 2, 1));
+    add("asymmetric-partition", "the active's host cannot connect to the other host, the reverse works; no "
+        + "failover is due", std, Step.of(PARTITION_ONE_WAY, 1, 0));
+    add("asymmetric-failover", "the standby's host cannot connect to the active's host (the reverse works), then "
+        + "the active's controller dies", std, Step.of(ONE_WAY_CUT_FAILOVER, 2, 1));
+    add("asymmetric-zk", "the active's requests reach ZooKeeper but ZooKeeper's replies are lost, longer than the "
+        + "session timeout", std, Step.of(PARTITION_ZK_REPLIES, 2.5, 1));
+    add("asymmetric-clients", "the clients' requests reach the active but its replies are lost; no failover is due",
+        std, Step.of(PARTITION_CLIENT_REPLIES, 1, 0));
     add("kill-zk-leader", "kill -9 of the ZooKeeper leader; no failover is due", std, Step.of(KILL_ZK_LEADER, 1, 0));
     add("lose-zk-quorum", "two of three ZooKeeper servers die and come back; no failover is due", std,
         Step.of(LOSE_ZK_QUORUM, 1.5, 0));

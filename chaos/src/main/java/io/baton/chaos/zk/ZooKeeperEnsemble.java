@@ -1,6 +1,7 @@
 package io.baton.chaos.zk;
 
 import io.baton.chaos.cluster.Sleep;
+import io.baton.chaos.net.Topology;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.ProcessKit;
 import io.baton.controller.local.Ports;
@@ -23,14 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real ZooKeeper ensemble: one QuorumPeerMain JVM per server on 127.0.0.1, started from the zookeeper
- * artifact on our classpath, so that servers can be killed, stopped and restarted like real ones.
+ * A real ZooKeeper ensemble: one QuorumPeerMain JVM per server on 127.0.0.1 (or, in namespace mode, on the
+ * ZooKeeper host's address inside its namespace), started from the zookeeper artifact on our classpath, so that
+ * servers can be killed, stopped and restarted like real ones.
  */
 public final class ZooKeeperEnsemble {
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperEnsemble.class);
-  private static final String HOST = "127.0.0.1";
-
   private final ProcessKit kit;
+  private final Topology topology;
+  private final String host;
   private final int size;
   private final int[] clientPorts;
   private final int[] quorumPorts;
@@ -39,6 +41,12 @@ public final class ZooKeeperEnsemble {
   private final Path dir;
 
   public ZooKeeperEnsemble(ProcessKit kit, int size) {
+    this(kit, size, Topology.loopback());
+  }
+
+  public ZooKeeperEnsemble(ProcessKit kit, int size, Topology topology) {
+    this.topology = topology;
+    this.host = topology.address(Topology.ZOOKEEPER);
     if (size < 1) {
       throw new IllegalArgumentException("an ensemble needs at least one server, got " + size);
     }
@@ -63,7 +71,7 @@ public final class ZooKeeperEnsemble {
   public String connectString() {
     List<String> hosts = new ArrayList<>();
     for (int port : clientPorts) {
-      hosts.add(HOST + ":" + port);
+      hosts.add(host + ":" + port);
     }
     return String.join(",", hosts);
   }
@@ -81,8 +89,10 @@ public final class ZooKeeperEnsemble {
     if (servers[i] != null && servers[i].isAlive()) {
       throw new IllegalStateException("zk" + (i + 1) + " is already running");
     }
-    servers[i] = kit.startJava("zk" + (i + 1), List.of("-Xmx192m", "-Dzookeeper.admin.enableServer=false"),
-        "org.apache.zookeeper.server.quorum.QuorumPeerMain", List.of(configFile(i).toString()), Map.of());
+    List<String> java = ProcessKit.javaCommand(System.getProperty("java.class.path"), List.of("-Xmx192m",
+        "-Dzookeeper.admin.enableServer=false"), "org.apache.zookeeper.server.quorum.QuorumPeerMain",
+        List.of(configFile(i).toString()));
+    servers[i] = kit.start("zk" + (i + 1), topology.onHost(Topology.ZOOKEEPER, java), Map.of());
   }
 
   public ChildProcess server(int i) {
@@ -115,15 +125,15 @@ public final class ZooKeeperEnsemble {
   public Map<Integer, String> modes() {
     Map<Integer, String> modes = new java.util.TreeMap<>();
     for (int i = 0; i < size; i++) {
-      modes.put(i, fourLetterWord(clientPorts[i], "srvr").lines()
+      modes.put(i, fourLetterWord(host, clientPorts[i], "srvr").lines()
           .filter(l -> l.startsWith("Mode: ")).map(l -> l.substring(6).trim()).findFirst().orElse("down"));
     }
     return modes;
   }
 
-  private static String fourLetterWord(int port, String word) {
+  private static String fourLetterWord(String host, int port, String word) {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(HOST, port), 500);
+      s.connect(new InetSocketAddress(host, port), 500);
       s.setSoTimeout(1000); // a SIGSTOPped server accepts but never answers
       OutputStream out = s.getOutputStream();
       out.write(word.getBytes(StandardCharsets.US_ASCII));
@@ -142,13 +152,13 @@ public final class ZooKeeperEnsemble {
         "tickTime=500", "initLimit=10", "syncLimit=4",
         "dataDir=" + data.toAbsolutePath(),
         "clientPort=" + clientPorts[i],
-        "clientPortAddress=" + HOST,
+        "clientPortAddress=" + host,
         "admin.enableServer=false",
         "4lw.commands.whitelist=srvr,stat,ruok,mntr",
         "maxSessionTimeout=60000"));
     if (size > 1) {
       for (int j = 0; j < size; j++) {
-        lines.add("server." + (j + 1) + "=" + HOST + ":" + quorumPorts[j] + ":" + electionPorts[j]);
+        lines.add("server." + (j + 1) + "=" + host + ":" + quorumPorts[j] + ":" + electionPorts[j]);
       }
     }
     Files.write(configFile(i), lines);

@@ -66,11 +66,66 @@ class FaultsTest {
 
     assertThatThrownBy(() -> FaultKind.PARTITION_ONE_WAY.newFault().inject(cluster))
         .isInstanceOf(UnsupportedFaultException.class)
-        .hasMessage("partition-one-way needs network namespaces (run as root with `ip netns`)");
+        .hasMessage("partition-one-way needs links between the NameNode hosts, which this cluster does not have");
     cluster.hostLinks = true;
     Fault oneWay = FaultKind.PARTITION_ONE_WAY.newFault();
-    assertThat(oneWay.inject(cluster)).isEqualTo("cut nn1 -/-> nn2");
+    assertThat(oneWay.inject(cluster)).isEqualTo("cut nn1 -/-> nn2 (new connections), nn2 -> nn1");
     assertThat(cluster.actions).endsWith("cut nn1 -> nn2");
+  }
+
+  @Test
+  void asymmetricPartitionsCutOneDirection() {
+    Fault zk = FaultKind.PARTITION_ZK_REPLIES.newFault();
+    assertThat(zk.inject(cluster)).isEqualTo("cut nn1 -> zookeeper delivered, zookeeper -/-> nn1");
+    zk.heal(cluster);
+    Fault clients = FaultKind.PARTITION_CLIENT_REPLIES.newFault();
+    assertThat(clients.inject(cluster)).isEqualTo("cut clients -> nn1 delivered, nn1 -/-> clients");
+    clients.heal(cluster);
+    assertThat(cluster.actions).containsExactly("cut zk -/-> nn1", "heal zk -/-> nn1", "cut nn1 -/-> clients",
+        "heal nn1 -/-> clients");
+  }
+
+  @Test
+  void aFailoverAcrossAPeerCutKillsTheControllerInsideTheCutAndHealsInReverse() {
+    cluster.hostLinks = true;
+    Fault f = FaultKind.PEER_CUT_FAILOVER.newFault();
+    assertThat(f.inject(cluster)).isEqualTo("cut nn1 <-/-> nn2; then kill -9 nn1");
+    assertThat(f.name()).isEqualTo("peer-cut-failover(nn1)");
+    assertThat(f.victimActive()).contains("nn1");
+    assertThat(f.heal(cluster)).startsWith("nn2 active across the cut after ").endsWith(
+        " ms more; then restarted zkfc-nn1; healed nn1 <-/-> nn2");
+    assertThat(cluster.actions).containsExactly("cut nn1 <-> nn2", "KILL CONTROLLER nn1", "restart CONTROLLER nn1",
+        "heal nn1 <-> nn2");
+
+    cluster.actions.clear();
+    cluster.active = Optional.of("nn1");
+    Fault oneWay = FaultKind.ONE_WAY_CUT_FAILOVER.newFault();
+    oneWay.inject(cluster);
+    oneWay.heal(cluster);
+    assertThat(cluster.actions).as("the standby (nn2) cannot connect to the active (nn1)").containsExactly(
+        "cut nn2 -> nn1", "KILL CONTROLLER nn1", "restart CONTROLLER nn1", "heal nn2 -> nn1");
+  }
+
+  @Test
+  void noTakeoverWhileTheCutHeldFailsTheStepAfterHealingEverything() {
+    // the negative control of the takeover wait
+    cluster.hostLinks = true;
+    cluster.failoverOnControllerKill = false;
+    Fault f = new DuringPartition("peer-cut-failover", new Partition("partition-peer", Partition.Cut.FROM_PEER),
+        new KillProcesses("kill-controller", false, true), java.time.Duration.ofSeconds(1));
+    f.inject(cluster);
+    assertThatThrownBy(() -> f.heal(cluster)).hasMessage("no NameNode other than nn1 became active within 1 s "
+        + "more while the cut held; then restarted zkfc-nn1; healed nn1 <-/-> nn2");
+    assertThat(cluster.actions).endsWith("restart CONTROLLER nn1", "heal nn1 <-> nn2");
+  }
+
+  @Test
+  void aFailedInnerFaultHealsThePartitionItCut() {
+    cluster.hostLinks = true;
+    cluster.failKills = true;
+    Fault f = FaultKind.PEER_CUT_FAILOVER.newFault();
+    assertThatThrownBy(() -> f.inject(cluster)).hasMessage("kill failed");
+    assertThat(cluster.actions).containsExactly("cut nn1 <-> nn2", "heal nn1 <-> nn2");
   }
 
   @Test

@@ -16,6 +16,9 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   Optional<String> active = Optional.of("nn1");
   boolean hostLinks;
   boolean clocks;
+  boolean failKills;
+  /** A kill of the active's controller makes nn2 active, as a failover would. */
+  boolean failoverOnControllerKill = true;
 
   @Override
   public EventLog events() {
@@ -45,7 +48,13 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
 
   @Override
   public String kill(Role role, String id) {
+    if (failKills) {
+      throw new IllegalStateException("kill failed");
+    }
     actions.add("KILL " + role + " " + id);
+    if (role == Role.CONTROLLER && failoverOnControllerKill && active.equals(Optional.of(id))) {
+      active = Optional.of("nn2");
+    }
     return "kill -9 " + id;
   }
 
@@ -134,6 +143,16 @@ final class RecordingCluster implements ClusterControl, ClusterControl.ZooKeeper
   @Override
   public void hostToZooKeeper(String nnId, boolean cut) {
     actions.add((cut ? "cut " : "heal ") + nnId + " <-> zk");
+  }
+
+  @Override
+  public void zooKeeperRepliesToHost(String nnId, boolean cut) {
+    actions.add((cut ? "cut " : "heal ") + "zk -/-> " + nnId);
+  }
+
+  @Override
+  public void hostRepliesToClients(String nnId, boolean cut) {
+    actions.add((cut ? "cut " : "heal ") + nnId + " -/-> clients");
   }
 
   @Override

@@ -47,6 +47,16 @@ class NetnsPlanTest {
   }
 
   @Test
+  void oneWayRulesDropOneDirectionOnly() {
+    assertThat(plan.drop("n1", "zk", true, true)).containsExactly("ip", "netns", "exec", "bc1a2b-n1", "iptables",
+        "-w", "-A", "INPUT", "-s", "10.200.77.3", "-j", "DROP");
+    assertThat(plan.drop("n1", "n2", false, false)).containsExactly("ip", "netns", "exec", "bc1a2b-n1", "iptables",
+        "-w", "-D", "OUTPUT", "-d", "10.200.77.2", "-j", "DROP");
+    assertThat(plan.blackHole("n2", 24)).containsExactly("ip", "netns", "exec", "bc1a2b-n2", "iptables", "-w", "-A",
+        "INPUT", "-p", "tcp", "--dport", "24", "-j", "DROP");
+  }
+
+  @Test
   void badPlansAreRefused() {
     assertThatThrownBy(() -> new NetnsPlan("Chaos", 1, List.of("n1"))).hasMessage(
         "namespace prefix 'Chaos' must be 2-8 of [a-z0-9], starting with a letter");

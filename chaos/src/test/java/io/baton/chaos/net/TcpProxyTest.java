@@ -91,6 +91,79 @@ class TcpProxyTest {
     }
   }
 
+  private static Socket connect(TcpProxy proxy, int soTimeoutMs) throws IOException {
+    Socket s = new Socket();
+    s.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 2000);
+    s.setSoTimeout(soTimeoutMs);
+    return s;
+  }
+
+  private static void send(Socket s, String text) throws IOException {
+    s.getOutputStream().write(text.getBytes());
+    s.getOutputStream().flush();
+  }
+
+  private static String read(Socket s, int n) throws IOException {
+    byte[] b = s.getInputStream().readNBytes(n);
+    return new String(b);
+  }
+
+  @Test
+  void aRepliesCutDeliversRequestsAndHoldsRepliesAndNewConnections() throws Exception {
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
+        Socket client = connect(proxy, 500)) {
+      Socket server = sink.next();
+      server.setSoTimeout(2000);
+      proxy.cut(TcpProxy.Cut.REPLIES);
+      send(client, "ping");
+      assertThat(read(server, 4)).as("requests still arrive").isEqualTo("ping");
+      send(server, "pong");
+      assertThatThrownBy(() -> client.getInputStream().read()).as("replies are held")
+          .isInstanceOf(SocketTimeoutException.class);
+      try (Socket fresh = connect(proxy, 300)) {
+        assertThat(sink.next()).as("a new connection is not connected onwards (no handshake one way)").isNull();
+      }
+      proxy.heal();
+      client.setSoTimeout(3000);
+      assertThat(read(client, 4)).as("held replies flow on heal").isEqualTo("pong");
+    }
+  }
+
+  @Test
+  void aNewConnectionsCutKeepsEstablishedConnectionsFlowing() throws Exception {
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
+        Socket client = connect(proxy, 2000)) {
+      Socket server = sink.next();
+      server.setSoTimeout(2000);
+      proxy.cut(TcpProxy.Cut.NEW_CONNECTIONS);
+      send(client, "a");
+      assertThat(read(server, 1)).isEqualTo("a");
+      send(server, "b");
+      assertThat(read(client, 1)).as("established: both ways flow").isEqualTo("b");
+      Socket fresh = connect(proxy, 2000);
+      assertThat(sink.next()).as("new connections hang").isNull();
+      proxy.heal();
+      assertThat(sink.next()).as("and are connected onwards on heal").isNotNull();
+      fresh.close();
+    }
+  }
+
+  @Test
+  void anAllCutHoldsRequestsToo() throws Exception {
+    // the negative control of the replies cut: with ALL the request does not arrive
+    try (SinkServer sink = new SinkServer();
+        TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", sink.port()));
+        Socket client = connect(proxy, 500)) {
+      Socket server = sink.next();
+      server.setSoTimeout(500);
+      proxy.cut(TcpProxy.Cut.ALL);
+      send(client, "ping");
+      assertThatThrownBy(() -> server.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
   @Test
   void closingEndsTheConnections() throws Exception {
     TcpProxy proxy = new TcpProxy("test", 0, new InetSocketAddress("127.0.0.1", echo.getLocalPort()));

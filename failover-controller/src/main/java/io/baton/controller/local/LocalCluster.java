@@ -138,6 +138,11 @@ public final class LocalCluster implements AutoCloseable {
 
   /** GET with a timeout; empty when the server does not answer. */
   public Optional<HttpResponse<String>> get(String url, Duration timeout) {
+    return get(http, url, timeout);
+  }
+
+  /** GET through the given client with a timeout; empty when the server does not answer. */
+  public static Optional<HttpResponse<String>> get(HttpClient http, String url, Duration timeout) {
     try {
       return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
           HttpResponse.BodyHandlers.ofString()));

@@ -40,6 +40,12 @@ public final class ProcessKit implements AutoCloseable {
   /** Starts {@code java [jvmArgs] -cp classpath mainClass args}, output to {@code <workDir>/<name>.log}. */
   public ChildProcess startJava(String name, String classpath, List<String> jvmArgs, String mainClass,
       List<String> args, Map<String, String> env) throws IOException {
+    return start(name, javaCommand(classpath, jvmArgs, mainClass, args), env);
+  }
+
+  /** The command line {@link #startJava} runs (for callers that wrap it, e.g. in {@code ip netns exec}). */
+  public static List<String> javaCommand(String classpath, List<String> jvmArgs, String mainClass,
+      List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
@@ -51,7 +57,7 @@ public final class ProcessKit implements AutoCloseable {
     cmd.add(classpath);
     cmd.add(mainClass);
     cmd.addAll(args);
-    return start(name, cmd, env);
+    return cmd;
   }
 
   /** Starts any command; its output goes to {@code <workDir>/<name>.log}. */
