@@ -278,7 +278,7 @@ class HaAdminProcessTest {
 
     assertThat(classSource(home, "used")).contains("source: shared objects file (top)");
     assertThat(archives(cds, ".tmp")).isEmpty(); // both first runs' archives adopted
-    Path archive = archives(cds, "haadmin-getServiceState.jsa").get(0);
+    Path archive = archives(cds, "haadmin-rpc.jsa").get(0);
 
     // negative control: without the archive HaAdminMain comes from the module's jar
     assertThat(classSource(home, "off", "BATON_CDS", "off")).contains("source: file:").doesNotContain("shared");
