@@ -34,4 +34,14 @@ class DurationsTest {
     assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
   }
+
+  @Test
+  void commandLinesRejectNegativeTimesAndSayHowToWriteOne() {
+    assertThat(Durations.parseNonNegative("0s")).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> Durations.parseNonNegative("-3s"))
+        .hasMessage("'-3s' is negative; write a whole number with a unit: 500ms, 10s, 1m, 2h or 1d");
+    assertThatThrownBy(() -> Durations.parseNonNegative("soon"))
+        .hasMessage("'soon' is not a duration; write a whole number with a unit: 500ms, 10s, 1m, 2h or 1d");
+    assertThatThrownBy(() -> Durations.parseNonNegative(null)).hasMessageStartingWith("'' is not a duration");
+  }
 }

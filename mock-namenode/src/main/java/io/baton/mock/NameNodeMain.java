@@ -6,7 +6,7 @@ import io.baton.config.NameNodeConfig;
 import io.baton.mock.common.CommandLine;
 import io.baton.mock.common.CommandLine.UsageException;
 import io.baton.mock.common.ConfLoading;
-import io.baton.mock.common.Durations;
+import io.baton.config.Durations;
 import io.baton.mock.common.ExitCodes;
 import io.baton.mock.common.ServerMain;
 import io.baton.mock.fault.FaultSpec;
@@ -48,7 +48,7 @@ public final class NameNodeMain {
     Duration tail = NameNodeOptions.DEFAULT_TAIL_PERIOD;
     if (cl.has("--tail-period")) {
       try {
-        tail = Durations.parse(cl.get("--tail-period").get());
+        tail = Durations.parseNonNegative(cl.get("--tail-period").get());
       } catch (IllegalArgumentException e) {
         throw new UsageException("--tail-period: " + e.getMessage());
       }

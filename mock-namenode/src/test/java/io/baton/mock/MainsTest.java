@@ -46,7 +46,7 @@ class MainsTest {
         .hasMessage("--fault: unknown fault 'bogus'; known faults: unhealthy, not-ready, hang, slow, refuse-transitions, crash, zombie");
     assertThatThrownBy(() -> NameNodeMain.start(new String[] {"--conf", c, "--tail-period", "5"}))
         .isInstanceOf(UsageException.class)
-        .hasMessage("--tail-period: '5' is not a duration; write a number with a unit: 250ms, 2s, 1m, 1h");
+        .hasMessage("--tail-period: '5' has no unit; write a whole number with a unit: 500ms, 10s, 1m, 2h or 1d");
     assertThatThrownBy(() -> NameNodeMain.start(new String[] {"--conf"}))
         .isInstanceOf(UsageException.class).hasMessage("--conf needs a value");
     assertThatThrownBy(() -> NameNodeMain.start(new String[] {"--conf", dir.resolve("nope").toString(), "--id", "nn1"}))

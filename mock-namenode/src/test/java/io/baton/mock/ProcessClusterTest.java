@@ -158,8 +158,14 @@ class ProcessClusterTest {
     assertThat(Http.get(journalUrl() + "/status").json().path("promisedEpoch").asLong()).isEqualTo(2);
     assertThat(runCheck("--history", history.toString(), "--journal", conf.editsDir.toString())).isZero();
 
-    // The crash fault halts the process at once with its own exit code.
-    assertThat(Http.post(http(0) + "/v1/faults", "{\"fault\":\"crash\"}").status()).isEqualTo(200);
+    // The crash fault halts the process at once with its own exit code. The 200 is sent first, but on a loaded
+    // machine the halt may win the race with the response (as a kill -9 would): the exit code is the contract.
+    // (NameNodeHttpTest asserts the 200 where the crash is harmless.)
+    try {
+      assertThat(Http.post(http(0) + "/v1/faults", "{\"fault\":\"crash\"}").status()).isEqualTo(200);
+    } catch (java.io.IOException connectionClosedByTheHalt) {
+      // expected sometimes; the process must still exit with 99 below
+    }
     assertThat(nn1Process.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(nn1Process.process.exitValue()).isEqualTo(99);
   }

@@ -7,7 +7,7 @@ import io.baton.config.NameserviceConfig;
 import io.baton.mock.common.CommandLine;
 import io.baton.mock.common.CommandLine.UsageException;
 import io.baton.mock.common.ConfLoading;
-import io.baton.mock.common.Durations;
+import io.baton.config.Durations;
 import io.baton.mock.common.ExitCodes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,7 +99,7 @@ public final class ClientMain {
 
   private static Duration duration(CommandLine cl, String option) throws UsageException {
     try {
-      return Durations.parse(cl.get(option).get());
+      return Durations.parseNonNegative(cl.get(option).get());
     } catch (IllegalArgumentException e) {
       throw new UsageException(option + ": " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.baton.mock.fault;
 
-import io.baton.mock.common.Durations;
+import io.baton.config.Durations;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,7 +18,7 @@ public record FaultSpec(Fault fault, Optional<String> value) {
       case SLOW -> {
         String v = value.orElseThrow(() -> new IllegalArgumentException("fault 'slow' needs a delay: slow=200ms"));
         try {
-          Durations.parse(v);
+          Durations.parseNonNegative(v);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("fault 'slow': " + e.getMessage());
         }

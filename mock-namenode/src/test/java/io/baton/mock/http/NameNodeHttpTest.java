@@ -137,7 +137,7 @@ class NameNodeHttpTest {
     assertThat(unknown.json().path("message").asText()).isEqualTo(
         "unknown fault 'nope'; known faults: unhealthy, not-ready, hang, slow, refuse-transitions, crash, zombie");
     assertThat(Http.post(base + "/v1/faults", "{\"fault\":\"slow=soon\"}").json().path("message").asText())
-        .isEqualTo("fault 'slow': 'soon' is not a duration; write a number with a unit: 250ms, 2s, 1m, 1h");
+        .isEqualTo("fault 'slow': 'soon' is not a duration; write a whole number with a unit: 500ms, 10s, 1m, 2h or 1d");
     assertThat(Http.post(base + "/v1/faults", "{\"fault\":\"hang=1\"}").json().path("message").asText())
         .isEqualTo("fault 'hang' takes no value, got 'hang=1'");
     assertThat(Http.post(base + "/v1/faults", "[1,2").status()).isEqualTo(400);
