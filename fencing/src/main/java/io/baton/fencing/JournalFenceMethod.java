@@ -31,11 +31,7 @@ import java.util.function.Function;
  */
 final class JournalFenceMethod implements FenceMethod {
   private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
-
-  /** Made on first use: the config validator builds this method for every load, and most loads never fence. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One client per process, made on first use: building one costs seconds on a busy machine. */
   private static final class SharedClient {
@@ -58,7 +54,7 @@ final class JournalFenceMethod implements FenceMethod {
 
   @Override
   public FenceResult fence(FenceContext ctx) throws InterruptedException {
-    String body = Json.MAPPER.createObjectNode().put("fencedBy", fencedBy).put("target", ctx.target().id()).toString();
+    String body = JSON.createObjectNode().put("fencedBy", fencedBy).put("target", ctx.target().id()).toString();
     List<Answer> answers = ask(ctx.deadline(), node -> HttpRequest.newBuilder(uri(node, "fence"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)), true);
@@ -131,7 +127,7 @@ final class JournalFenceMethod implements FenceMethod {
   private static Answer fromResponse(HostPort node, HttpResponse<String> resp) {
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(resp.body());
+      json = JSON.readTree(resp.body());
     } catch (IOException e) {
       return new Answer(node, false, -1, "HTTP " + resp.statusCode() + " with a body that is not JSON", false);
     }

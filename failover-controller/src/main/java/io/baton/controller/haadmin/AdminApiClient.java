@@ -22,7 +22,7 @@ import java.util.Map;
  * NameNode's admin port; every request has a connect and a response timeout.
  */
 final class AdminApiClient {
-  /** Made on first use: initialising Jackson's ObjectMapper cost ~8% of a -getServiceState run. */
+  /** Made on first use: most commands never call the admin API. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
