@@ -23,7 +23,7 @@ public record BenchOptions(int trials, List<Scenario> scenarios, List<Controller
                          [--idle SECONDS] [--haadmin-runs N] [--workdir DIR] [--out DIR]
         --trials N          trials per scenario, controller and profile (default 20)
         --scenarios LIST    comma-separated, from: crash,hang,unhealthy,host-loss,graceful,short-pause
-                            (default: all)
+                            (default: all; none: no trials, e.g. only the haadmin timings)
         --controllers LIST  baton,zkfc (default: both, alternating trial by trial)
         --profiles LIST     defaults (Hadoop's timing keys), tuned (short intervals) (default: defaults,tuned)
         --idle SECONDS      steady-state window: controller RSS and CPU, ZooKeeper requests (default 60; 0 skips)
@@ -45,7 +45,7 @@ public record BenchOptions(int trials, List<Scenario> scenarios, List<Controller
       String a = args[i];
       switch (a) {
         case "--trials" -> trials = positive(a, value(args, ++i, a), 1);
-        case "--scenarios" -> scenarios = list(value(args, ++i, a)).stream().map(Scenario::parse).toList();
+        case "--scenarios" -> scenarios = scenarios(value(args, ++i, a));
         case "--controllers" -> controllers = list(value(args, ++i, a)).stream().map(ControllerKind::parse).toList();
         case "--profiles" -> profiles = list(value(args, ++i, a)).stream().peek(BenchOptions::timing).toList();
         case "--idle" -> idle = Duration.ofSeconds(positive(a, value(args, ++i, a), 0));
@@ -68,6 +68,11 @@ public record BenchOptions(int trials, List<Scenario> scenarios, List<Controller
       case "tuned" -> TimingProfile.FAST;
       default -> throw new IllegalArgumentException("unknown profile '" + profile + "'; use defaults or tuned");
     };
+  }
+
+  /** {@code none} runs no trials (the steady state and haadmin timings only). */
+  private static List<Scenario> scenarios(String text) {
+    return text.trim().equalsIgnoreCase("none") ? List.of() : list(text).stream().map(Scenario::parse).toList();
   }
 
   private static String value(String[] args, int i, String option) {

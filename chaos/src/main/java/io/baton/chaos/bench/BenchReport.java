@@ -137,9 +137,11 @@ final class BenchReport {
     });
     ArrayNode ha = root.putArray("haadminGetServiceState");
     haadmin.forEach(h -> {
-      ObjectNode n = ha.addObject().put("tool", h.tool()).put("error", h.error().orElse(null));
-      h.millis().ifPresent(p -> n.put("runs", p.count()).put("p50", p.p50()).put("max", p.max()));
+      ObjectNode n = ha.addObject().put("tool", h.tool()).put("how", h.how()).put("error", h.error().orElse(null));
+      h.millis().ifPresent(p -> n.put("runs", p.count()).put("p50", p.p50()).put("p90", p.p90()).put("max", p.max()));
+      h.firstRun().ifPresent(ms -> n.put("firstRunMillis", ms));
     });
+    HaAdminTiming.ratio(haadmin).ifPresent(q -> root.put("haadminRatioP50", q));
     ArrayNode safe = root.putArray("safety");
     safety.forEach(s -> safe.addObject().put("profile", s.profile()).put("controller", s.controller().cliName())
         .put("clean", s.clean()).put("summary", s.summary()));

@@ -67,8 +67,8 @@ final class BenchRun {
       if (options.haadminRuns() > 0 && report.haadmin.isEmpty()) {
         out.printf("[%s] haadmin -getServiceState, %d runs per tool%n", profile, options.haadminRuns());
         try (ProcessKit kit = new ProcessKit(options.workDir().resolve("haadmin"))) {
-          report.haadmin.addAll(HaAdminTiming.measure(kit, any.spec().confDir(), any.spec().namenodeIds().get(0),
-              options.haadminRuns()));
+          report.haadmin.addAll(HaAdminTiming.measure(kit, options.workDir().resolve("haadmin"), any.spec().confDir(),
+              any.spec().namenodeIds().get(0), options.haadminRuns()));
         }
       }
       Map<ControllerKind, TrialRunner> runners = new LinkedHashMap<>();

@@ -139,13 +139,16 @@ final class MarkdownReport {
     if (r.haadmin.isEmpty()) {
       return;
     }
-    md.append("\n## `haadmin -getServiceState` wall time (new JVM per call)\n\n| tool | runs | p50 | max | note |\n"
-        + "|---|---|---|---|---|\n");
+    md.append("\n## `haadmin -getServiceState` wall time (new JVM per call)\n\n| tool | started as | runs | p50 | p90 "
+        + "| max | first run | note |\n|---|---|---|---|---|---|---|---|\n");
     for (HaAdminTiming.Result h : r.haadmin) {
-      md.append(String.format("| %s | %s | %s | %s | %s |%n", h.tool(),
+      md.append(String.format("| %s | `%s` | %s | %s | %s | %s | %s | %s |%n", h.tool(), h.how(),
           h.millis().map(p -> Integer.toString(p.count())).orElse("-"), num(h.millis().map(Percentiles::p50)),
-          num(h.millis().map(Percentiles::max)), h.error().orElse("")));
+          num(h.millis().map(Percentiles::p90)), num(h.millis().map(Percentiles::max)), num(h.firstRun()),
+          h.error().orElse("")));
     }
+    HaAdminTiming.ratio(r.haadmin).ifPresent(q -> md.append(String.format(
+        "%nBaton/Hadoop p50: %.2f (the first run is untimed; Baton's makes its class-data-sharing archive)%n", q)));
   }
 
   private static void safety(StringBuilder md, BenchReport r) {

@@ -58,6 +58,6 @@ class BenchHarnessTest {
     String md = Files.readString(dir.resolve("bench-report.md"));
     assertThat(md).contains("## Failover time (ms), profile `tuned`", "| crash | Baton | 2",
         "| crash | Hadoop ZKFC | 2", "| graceful | Baton | 2", "| graceful | Hadoop ZKFC | 2",
-        "## Steady state", "| Hadoop HAAdmin | 1 |");
+        "## Steady state", "| Hadoop HAAdmin | `java -cp <chaos classpath> HadoopHaAdminMain` | 1 |");
   }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
  * NameNode's admin port; every request has a connect and a response timeout.
  */
 final class AdminApiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: most commands never call the admin API. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final ControllerConfig controller;
   private final Duration timeout;
@@ -59,7 +62,7 @@ final class AdminApiClient {
   JsonNode post(NameNodeConfig nn, String path, Map<String, ?> body) throws HaAdminException {
     String text;
     try {
-      text = JSON.writeValueAsString(body);
+      text = Json.MAPPER.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode " + body, e);
     }
@@ -115,7 +118,7 @@ final class AdminApiClient {
       return null;
     }
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       return null;
     }

@@ -17,13 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -80,13 +87,7 @@ class HaAdminProcessTest {
 
   /** bin/ (copied from the repository) and failover-controller/target/ with a jar and classpath.txt. */
   private static Path launcherHome(Path home) throws IOException {
-    Path repoBin = Path.of("..", "bin").toAbsolutePath().normalize();
-    Path bin = Files.createDirectories(home.resolve("bin"));
-    for (String script : List.of("baton", "haadmin")) {
-      Path copy = bin.resolve(script);
-      Files.copy(repoBin.resolve(script), copy, StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
+    copyLauncher(home);
     Path target = Files.createDirectories(home.resolve("failover-controller").resolve("target"));
     try (OutputStream jar = Files.newOutputStream(target.resolve("baton-failover-controller-test.jar"));
         ZipOutputStream zip = new ZipOutputStream(jar)) {
@@ -98,13 +99,72 @@ class HaAdminProcessTest {
     return home;
   }
 
+  private static void copyLauncher(Path home) throws IOException {
+    Path repoBin = Path.of("..", "bin").toAbsolutePath().normalize();
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    for (String script : List.of("baton", "haadmin")) {
+      Path copy = bin.resolve(script);
+      Files.copy(repoBin.resolve(script), copy, StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /**
+   * A launcher home as after {@code mvn package}: the module's classes in its jar and only jars on
+   * classpath.txt (the JDK archives classes from jars only), each folder of our classpath packed into one.
+   */
+  private static Path jarOnlyHome(Path home) throws IOException {
+    copyLauncher(home);
+    Path target = Files.createDirectories(home.resolve("failover-controller").resolve("target"));
+    Path lib = Files.createDirectories(home.resolve("lib"));
+    Path ownClasses = Path.of("target", "classes").toAbsolutePath().normalize();
+    List<String> entries = new ArrayList<>();
+    int n = 0;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry).toAbsolutePath().normalize();
+      if (p.endsWith("test-classes")) {
+        continue;
+      }
+      if (p.equals(ownClasses)) {
+        jar(p, target.resolve("baton-failover-controller-test.jar"));
+      } else if (Files.isDirectory(p)) {
+        Path packed = lib.resolve("classes-" + n++ + ".jar");
+        jar(p, packed);
+        entries.add(packed.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    Files.writeString(target.resolve("classpath.txt"), String.join(File.pathSeparator, entries));
+    return home;
+  }
+
+  private static void jar(Path classes, Path jar) throws IOException {
+    try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out);
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        zip.putNextEntry(new ZipEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+        Files.copy(f, zip);
+        zip.closeEntry();
+      }
+    }
+  }
+
   private static Run haadmin(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(batonHome.resolve("bin").resolve("haadmin").toString(), "--conf",
+    return haadmin(batonHome, Map.of(), args);
+  }
+
+  private static Run haadmin(Path home, Map<String, String> env, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin").resolve("haadmin").toString(), "--conf",
         cluster.spec().confDir().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("BATON_LOG_LEVEL", "WARN");
+    pb.environment().remove("BATON_JAVA_OPTS");
+    pb.environment().remove("BATON_CDS");
+    pb.environment().remove("BATON_CDS_DIR");
+    pb.environment().putAll(env);
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -187,5 +247,77 @@ class HaAdminProcessTest {
         + "(ns1) at " + address("nn2") + ": connection refused (timeout 5s)\n");
     cluster.startNameNode("nn2");
     awaitListening(cluster.spec().namenode("nn2").rpcPort());
+  }
+
+  /**
+   * The launcher's class-data-sharing archive: two concurrent first runs make it (under temporary names), the
+   * next run maps HaAdminMain from it; a corrupt archive and one older than a jar (a rebuild) are not used but
+   * made again. The command's output never changes.
+   */
+  @Test
+  void theLauncherMakesAndUsesAClassDataSharingArchive() throws Exception {
+    Path home = jarOnlyHome(work.resolve("cds-home"));
+    Path cds = home.resolve("failover-controller").resolve("target").resolve("cds");
+    Run plain = haadmin(home, Map.of("BATON_CDS", "off"), "-getServiceState", "nn1");
+    assertThat(plain.code()).isZero();
+    assertThat(plain.out()).matches("(active|standby)\n");
+    assertThat(cds).doesNotExist();
+
+    CompletableFuture<Run> other = CompletableFuture.supplyAsync(() -> {
+      try {
+        return haadmin(home, Map.of(), "-getServiceState", "nn1");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Run first = haadmin(home, Map.of(), "-getServiceState", "nn1");
+    Run concurrent = other.get(70, TimeUnit.SECONDS);
+    for (Run r : List.of(first, concurrent)) {
+      assertThat(r).extracting(Run::code, Run::out, Run::err).containsExactly(0, plain.out(), "");
+    }
+
+    assertThat(classSource(home, "used")).contains("source: shared objects file (top)");
+    assertThat(archives(cds, ".tmp")).isEmpty(); // both first runs' archives adopted
+    Path archive = archives(cds, "haadmin-rpc.jsa").get(0);
+
+    // negative control: without the archive HaAdminMain comes from the module's jar
+    assertThat(classSource(home, "off", "BATON_CDS", "off")).contains("source: file:").doesNotContain("shared");
+
+    Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--")); // the JVM makes it r--
+    Files.write(archive, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}); // corrupt
+    assertThat(classSource(home, "corrupt")).contains("source: file:");
+    assertThat(archives(cds, ".tmp")).hasSize(1);
+    assertThat(classSource(home, "regenerated")).contains("source: shared objects file (top)");
+
+    Path jar = home.resolve("failover-controller").resolve("target").resolve("baton-failover-controller-test.jar");
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5))); // a rebuild
+    assertThat(classSource(home, "stale")).contains("source: file:");
+    assertThat(archives(cds, ".tmp")).hasSize(1);
+  }
+
+  /** Runs -getServiceState nn1 logging class loading; the line of HaAdminMain, after checking the output. */
+  private static String classSource(Path home, String name, String... env) throws Exception {
+    Path log = work.resolve("class-load-" + name + ".txt");
+    Map<String, String> vars = new HashMap<>(Map.of("BATON_JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+    for (int i = 0; i + 1 < env.length; i += 2) {
+      vars.put(env[i], env[i + 1]);
+    }
+    Run r = haadmin(home, vars, "-getServiceState", "nn1");
+    assertThat(r).extracting(Run::code, Run::err).containsExactly(0, "");
+    assertThat(r.out()).matches("(active|standby)\n");
+    try (Stream<String> lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains(" io.baton.controller.haadmin.HaAdminMain ")).findFirst()
+          .orElseThrow(() -> new AssertionError("HaAdminMain not in " + log));
+    }
+  }
+
+  /** The files of the archive folder (one per JDK) whose names end with {@code suffix}. */
+  private static List<Path> archives(Path cds, String suffix) throws IOException {
+    if (!Files.isDirectory(cds)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(cds)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+    }
   }
 }
