@@ -111,6 +111,7 @@ final class PromotionPipeline {
     Instant now = clock.instant();
     Optional<String> previous = e.previousActive().filter(p -> !p.equals(me));
     promotion.previousActive = e.previousActive();
+    promotion.gracefulFenceSkip = previous.flatMap(p -> gracefulFenceSkip(p, e));
     promotion.end(now, e.previousActive().map(p -> "last active: " + p).orElse("no breadcrumb"));
     if (previous.isEmpty()) {
       promotion.fencingSummary = e.previousActive().isPresent() ? "breadcrumb names this node, nothing to fence"
@@ -144,8 +145,30 @@ final class PromotionPipeline {
   }
 
   private void gracefulFence(String old, List<Effect> out) {
-    promotion.begin("graceful-fence " + old, clock.instant());
+    Instant now = clock.instant();
+    if (promotion.gracefulFenceSkip.isPresent()) {
+      String why = promotion.gracefulFenceSkip.get();
+      log.info("{}: skipping the graceful fence of {}: {}", me, old, why);
+      promotion.addPhase("graceful-fence " + old, now, Duration.ZERO, "skipped: " + why);
+      promotion.begin("fence " + old, now);
+      out.add(new Effect.Fence(promotion.attempt, old));
+      return;
+    }
+    promotion.begin("graceful-fence " + old, now);
     out.add(new Effect.GracefulFence(promotion.attempt, old));
+  }
+
+  /**
+   * Why transitionToStandby on the old active would only wait for its timeout: its own controller said, when it
+   * released the lock, that the NameNode does not respond. The verdict must name the breadcrumb's NameNode and
+   * be written after the breadcrumb (ZooKeeper's order), so a verdict from an earlier term never counts. The
+   * fencing chain runs either way; skipping only saves the wait.
+   */
+  private static Optional<String> gracefulFenceSkip(String old, Event.BreadcrumbRead e) {
+    return e.verdict()
+        .filter(v -> v.namenodeId().equals(old) && v.health() == HealthState.NOT_RESPONDING
+            && v.order() > e.breadcrumbOrder())
+        .map(v -> "its controller stepped down at " + v.at() + " because " + old + " was " + v.health());
   }
 
   Step onGracefulFence(Event.GracefulFenceDone e, List<Effect> out) {
