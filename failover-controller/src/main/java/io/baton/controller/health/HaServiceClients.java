@@ -82,6 +82,17 @@ public final class HaServiceClients {
    */
   public void transitionToStandbyFailFastOnRefusal(HostPort address, Duration timeout, int connectRetries)
       throws IOException {
+    try {
+      standbyFailFastOnRefusal(address, timeout, connectRetries);
+    } catch (IOException e) {
+      if (!isStaleConnection(e)) {
+        throw e;
+      }
+      standbyFailFastOnRefusal(address, timeout, connectRetries); // as in call(): once, on a fresh connection
+    }
+  }
+
+  private void standbyFailFastOnRefusal(HostPort address, Duration timeout, int connectRetries) throws IOException {
     Configuration conf = new Configuration(base);
     conf.setInt("ipc.client.connect.max.retries.on.timeouts", connectRetries);
     int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));

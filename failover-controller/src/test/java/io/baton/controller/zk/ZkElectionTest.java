@@ -159,17 +159,22 @@ class ZkElectionTest {
     assertThat(a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveStandbyElectorLock")).isNull();
   }
 
-  @Test
-  void aStepDownVerdictIsLeftWithTheLockReleaseAndOrderedAgainstTheBreadcrumb() throws Exception {
-    Candidate a = new Candidate("nn1");
-    Candidate b = new Candidate("nn2");
+  /** {@code a} holds the lock and has written its breadcrumb; {@code b} is in the election, seeing {@code a}. */
+  private static void promoteFirstWatchedBySecond(Candidate a, Candidate b) throws Exception {
     a.election.join();
     await().atMost(WAIT).until(a::won);
     a.election.readBreadcrumb();
     a.election.claimEpoch();
-    byte[] breadcrumbBefore = a.client.getData().forPath("/hadoop-ha/ns1/ActiveBreadCrumb");
     b.election.join();
     await().atMost(WAIT).until(() -> b.lastObserved().flatMap(Event.LockObserved::holder).equals(Optional.of("nn1")));
+  }
+
+  @Test
+  void aStepDownVerdictIsLeftWithTheLockReleaseAndOrderedAgainstTheBreadcrumb() throws Exception {
+    Candidate a = new Candidate("nn1");
+    Candidate b = new Candidate("nn2");
+    promoteFirstWatchedBySecond(a, b);
+    byte[] breadcrumbBefore = a.client.getData().forPath("/hadoop-ha/ns1/ActiveBreadCrumb");
 
     a.election.quit(false, Optional.of(HealthState.NOT_RESPONDING));
     await().atMost(WAIT).until(b::won);
@@ -193,12 +198,7 @@ class ZkElectionTest {
   void noVerdictFromAPlainQuitNorFromANodeThatDoesNotHoldTheLock() throws Exception {
     Candidate a = new Candidate("nn1");
     Candidate b = new Candidate("nn2");
-    a.election.join();
-    await().atMost(WAIT).until(a::won);
-    a.election.readBreadcrumb();
-    a.election.claimEpoch();
-    b.election.join();
-    await().atMost(WAIT).until(() -> b.lastObserved().flatMap(Event.LockObserved::holder).equals(Optional.of("nn1")));
+    promoteFirstWatchedBySecond(a, b);
     b.election.quit(false, Optional.of(HealthState.NOT_RESPONDING)); // b does not hold the lock
     a.election.quit(false);
     await().atMost(WAIT).until(() -> a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveStandbyElectorLock") == null);
