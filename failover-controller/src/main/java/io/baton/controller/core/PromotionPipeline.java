@@ -180,6 +180,9 @@ final class PromotionPipeline {
     if (e.ok()) {
       promotion.fencingSummary = old + " went standby gracefully";
       claimEpoch(out);
+    } else if (promotion.skippedFenceFailure != null) {
+      return failed("unable to fence " + old + ": " + promotion.skippedFenceFailure + "; graceful fence: "
+          + e.detail());
     } else {
       promotion.begin("fence " + old, clock.instant());
       out.add(new Effect.Fence(promotion.attempt, old));
@@ -200,6 +203,14 @@ final class PromotionPipeline {
       promotion.addPhase("fence " + old + " #" + (++i) + " " + a.method(), from, a.duration(),
           a.outcome() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
       from = from.plus(a.duration());
+    }
+    if (!e.result().fenced() && promotion.gracefulFenceSkip.isPresent()) {
+      // the graceful fence was skipped on the verdict; the old active may have come back since: like Hadoop,
+      // a promotion goes ahead when either the graceful fence or the chain succeeds
+      promotion.gracefulFenceSkip = Optional.empty();
+      promotion.skippedFenceFailure = e.result().summary();
+      gracefulFence(old, out);
+      return Step.CONTINUE;
     }
     if (!e.result().fenced()) {
       return failed("unable to fence " + old + ": " + e.result().summary());

@@ -185,6 +185,25 @@ class ControllerCoreTest {
     }
 
     @Test
+    void aFailedChainAfterASkippedGracefulFenceStillTriesTheGracefulFenceAsHadoopWould() {
+      CoreScript s = CoreScript.nn1();
+      winWithVerdict(s, Optional.of(verdict("nn2", HealthState.NOT_RESPONDING, 11)));
+      // the old active came back meanwhile: the chain fails, the graceful fence succeeds
+      assertThat(s.on(new FenceDone(1, NOT_FENCED))).containsExactly(new GracefulFence(1, "nn2"));
+      assertThat(s.on(new GracefulFenceDone(1, true, "ok"))).containsExactly(new ClaimEpoch(1));
+
+      // both fail: no promotion, and the chain does not run a second time
+      CoreScript t = CoreScript.nn1();
+      winWithVerdict(t, Optional.of(verdict("nn2", HealthState.NOT_RESPONDING, 11)));
+      t.on(new FenceDone(1, NOT_FENCED));
+      List<Effect> after = t.on(new GracefulFenceDone(1, false, "SocketTimeoutException"));
+      assertThat(after).contains(new QuitElection(false)).doesNotContain(new Fence(1, "nn2"));
+      assertThat(t.core.state()).isEqualTo(ControllerState.STANDBY);
+      assertThat(t.core.status().recentFailovers().get(0).detail()).isEqualTo("unable to fence nn2: "
+          + NOT_FENCED.summary() + "; graceful fence: SocketTimeoutException");
+    }
+
+    @Test
     void verdictsThatDoNotApplyKeepTheGracefulFence() {
       // negative controls: older than the breadcrumb, about another NameNode, or not a "does not answer"
       for (StepDownVerdict v : List.of(verdict("nn2", HealthState.NOT_RESPONDING, 9),
