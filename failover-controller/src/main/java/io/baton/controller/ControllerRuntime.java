@@ -167,13 +167,14 @@ public final class ControllerRuntime implements AutoCloseable {
     if (effect instanceof Effect.JoinElection) {
       election.join();
     } else if (effect instanceof Effect.QuitElection q) {
-      election.quit(q.deleteBreadcrumb());
+      election.quit(q.deleteBreadcrumb(), q.verdict());
     } else if (effect instanceof Effect.ReadBreadcrumb r) {
       run(io, () -> {
         try {
           ZkElection.Breadcrumb b = election.readBreadcrumb();
           boolean reachable = b.previousActive().filter(p -> !p.equals(nodeId)).map(ops::reachable).orElse(true);
-          return new Event.BreadcrumbRead(r.attempt(), b.previousActive(), b.lastPromotionAt(), reachable);
+          return new Event.BreadcrumbRead(r.attempt(), b.previousActive(), b.lastPromotionAt(), reachable,
+              b.order(), b.verdict());
         } catch (Exception e) {
           return new Event.StepFailed(r.attempt(), "read-breadcrumb", HaServiceClients.describe(e));
         }

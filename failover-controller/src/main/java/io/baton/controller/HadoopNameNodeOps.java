@@ -42,8 +42,8 @@ public final class HadoopNameNodeOps implements NameNodeOps {
 
   @Override
   public void gracefulFence(String namenodeId) throws IOException {
-    clients.transitionToStandby(peer(namenodeId).haAddress(), deployment.failover().gracefulFenceRpcTimeout(),
-        deployment.failover().gracefulFenceConnectionRetries());
+    clients.transitionToStandbyFailFastOnRefusal(peer(namenodeId).haAddress(),
+        deployment.failover().gracefulFenceRpcTimeout(), deployment.failover().gracefulFenceConnectionRetries());
   }
 
   @Override

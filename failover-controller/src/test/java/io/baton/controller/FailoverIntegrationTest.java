@@ -62,6 +62,14 @@ class FailoverIntegrationTest {
     return id.equals("nn1") ? "nn2" : "nn1";
   }
 
+  /** The detail of the graceful-fence phase of {@code id}'s last successful promotion. */
+  private String gracefulFenceOfLastPromotion(String id) {
+    FailoverRecord r = controllers.get(id).runtime().status().recentFailovers().stream()
+        .filter(f -> f.kind() == FailoverRecord.Kind.PROMOTION && f.outcome() == FailoverRecord.Outcome.SUCCEEDED)
+        .reduce((a, b) -> b).orElseThrow();
+    return r.phases().stream().filter(p -> p.name().startsWith("graceful-fence")).findFirst().orElseThrow().detail();
+  }
+
   private String startBoth() throws Exception {
     return cluster.startAll();
   }
@@ -88,6 +96,7 @@ class FailoverIntegrationTest {
     startBoth();
     namenodes.get("nn1").healthy = false;
     assertThat(awaitActive("nn2")).isEqualTo("nn2");
+    assertThat(gracefulFenceOfLastPromotion("nn2")).isEqualTo("nn1 went standby"); // no verdict: it answers
     assertThat(namenodes.get("nn1").state()).isEqualTo(HAServiceState.STANDBY);
     assertThat(namenodes.get("nn1").fenceCount.get()).isZero();
     assertThat(controllers.get("nn1").runtime().status().inElection()).isFalse();
@@ -103,6 +112,9 @@ class FailoverIntegrationTest {
     namenodes.get("nn1").hang();
     assertThat(awaitActive("nn2")).isEqualTo("nn2");
     assertThat(namenodes.get("nn1").fenceCount.get()).isEqualTo(1);
+    // nn1's controller left its NOT_RESPONDING verdict: no waiting on a graceful fence that cannot answer
+    assertThat(gracefulFenceOfLastPromotion("nn2")).startsWith("skipped: its controller stepped down at ")
+        .endsWith(" because nn1 was NOT_RESPONDING");
   }
 
   /**

@@ -169,8 +169,10 @@ final class BenchCluster implements AutoCloseable {
   private void startController(String id) throws IOException {
     ChildProcess p = switch (kind) {
       case BATON -> cluster.startController(id);
-      case ZKFC -> kit.startJava("zkfc-" + id, ModuleClasspath.of("chaos"), SMALL_JVM,
-          HadoopZkfcMain.class.getName(), List.of("--conf", spec().confDir().toString(), "--id", id), Map.of());
+      // the same JVM options and environment as Baton's controller (LocalCluster.startController)
+      case ZKFC -> kit.startJava("zkfc-" + id, ModuleClasspath.of("chaos"), ProcessKit.CONTROLLER_JVM,
+          HadoopZkfcMain.class.getName(), List.of("--conf", spec().confDir().toString(), "--id", id),
+          ProcessKit.CONTROLLER_ENV);
     };
     controllers.put(id, p);
   }

@@ -270,7 +270,9 @@ public final class ControllerCore {
     ControllerState role = state == NEUTRAL ? roleBeforeNeutral : state;
     if (role == ACTIVE) {
       recordDemotion(why, HealthState.HEALTHY);
-      quit(false); // breadcrumb stays: the next active fences us
+      // breadcrumb stays: the next active fences us. A NameNode that does not answer would also hold the next
+      // active's graceful fence for its whole timeout: say so beside the lock, so that it goes straight to fencing
+      quit(false, Optional.of(health.state()).filter(h -> h == HealthState.NOT_RESPONDING));
       requestStandby(why);
       roleBeforeNeutral = STANDBY;
       moveTo(STANDBY, why);
@@ -328,8 +330,12 @@ public final class ControllerCore {
   }
 
   private void quit(boolean deleteBreadcrumb) {
+    quit(deleteBreadcrumb, Optional.empty());
+  }
+
+  private void quit(boolean deleteBreadcrumb, Optional<HealthState> verdict) {
     inElection = false;
-    out.add(new Effect.QuitElection(deleteBreadcrumb));
+    out.add(new Effect.QuitElection(deleteBreadcrumb, verdict));
   }
 
   private void requestStandby(String reason) {

@@ -1,6 +1,7 @@
 package io.baton.controller.core;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** What the core asks the adapters to do. Results come back as {@link Event}s. */
 public sealed interface Effect {
@@ -8,8 +9,17 @@ public sealed interface Effect {
   /** Try to create the lock (or verify it is still ours); report ElectionWon or LockObserved. */
   record JoinElection() implements Effect {}
 
-  /** Release the lock if we hold it; delete our breadcrumb only when the local NameNode stepped down cleanly. */
-  record QuitElection(boolean deleteBreadcrumb) implements Effect {}
+  /**
+   * Release the lock if we hold it; delete our breadcrumb only when the local NameNode stepped down cleanly.
+   * With {@code verdict}, first leave that verdict about the local NameNode beside the lock (in the same
+   * ZooKeeper transaction as the release), so that the next active can skip a graceful fence that would only
+   * wait for its timeout.
+   */
+  record QuitElection(boolean deleteBreadcrumb, Optional<HealthState> verdict) implements Effect {
+    public QuitElection(boolean deleteBreadcrumb) {
+      this(deleteBreadcrumb, Optional.empty());
+    }
+  }
 
   record ReadBreadcrumb(long attempt) implements Effect {}
 

@@ -30,12 +30,20 @@ public sealed interface Event {
    * @param previousActiveReachable whether the old active's HA port still accepts connections; a NameNode that
    *     is down (crash, host gone) is replaced at once, anti-flapping only holds back failovers away from a
    *     NameNode that is still there (slow, paused, unhealthy)
+   * @param breadcrumbOrder ZooKeeper's order of the breadcrumb's last write (its mzxid; 0 without breadcrumb)
+   * @param verdict the step-down verdict found beside the lock, if any (it may be older than the breadcrumb)
    */
   record BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt,
-      boolean previousActiveReachable) implements Event {
+      boolean previousActiveReachable, long breadcrumbOrder, Optional<StepDownVerdict> verdict) implements Event {
     /** When reachability was not probed: assume the old active is alive (anti-flapping applies). */
     public BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt) {
       this(attempt, previousActive, lastPromotionAt, true);
+    }
+
+    /** Without a step-down verdict (a Hadoop ZKFC peer never leaves one). */
+    public BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt,
+        boolean previousActiveReachable) {
+      this(attempt, previousActive, lastPromotionAt, previousActiveReachable, 0, Optional.empty());
     }
   }
 

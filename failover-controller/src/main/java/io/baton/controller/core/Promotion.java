@@ -18,6 +18,10 @@ final class Promotion {
   Optional<String> previousActive = Optional.empty();
   Optional<Long> epoch = Optional.empty();
   Optional<Instant> deferredUntil = Optional.empty();
+  /** Why the graceful fence is skipped (the old active's controller reported it not responding), if it is. */
+  Optional<String> gracefulFenceSkip = Optional.empty();
+  /** The fencing chain's failure when it ran first because the graceful fence was skipped; else null. */
+  String skippedFenceFailure;
   /** How the old active was dealt with, for the state trace: "fenced nn2 by sshfence in 412 ms". */
   String fencingSummary = "no previous active to fence";
   boolean activationRequested;

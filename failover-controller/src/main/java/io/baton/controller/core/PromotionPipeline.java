@@ -111,6 +111,7 @@ final class PromotionPipeline {
     Instant now = clock.instant();
     Optional<String> previous = e.previousActive().filter(p -> !p.equals(me));
     promotion.previousActive = e.previousActive();
+    promotion.gracefulFenceSkip = previous.flatMap(p -> gracefulFenceSkip(p, e));
     promotion.end(now, e.previousActive().map(p -> "last active: " + p).orElse("no breadcrumb"));
     if (previous.isEmpty()) {
       promotion.fencingSummary = e.previousActive().isPresent() ? "breadcrumb names this node, nothing to fence"
@@ -158,8 +159,30 @@ final class PromotionPipeline {
   }
 
   private void gracefulFence(String old, List<Effect> out) {
-    promotion.begin("graceful-fence " + old, clock.instant());
+    Instant now = clock.instant();
+    if (promotion.gracefulFenceSkip.isPresent()) {
+      String why = promotion.gracefulFenceSkip.get();
+      log.info("{}: skipping the graceful fence of {}: {}", me, old, why);
+      promotion.addPhase("graceful-fence " + old, now, Duration.ZERO, "skipped: " + why);
+      promotion.begin("fence " + old, now);
+      out.add(new Effect.Fence(promotion.attempt, old));
+      return;
+    }
+    promotion.begin("graceful-fence " + old, now);
     out.add(new Effect.GracefulFence(promotion.attempt, old));
+  }
+
+  /**
+   * Why transitionToStandby on the old active would only wait for its timeout: its own controller said, when it
+   * released the lock, that the NameNode does not respond. The verdict must name the breadcrumb's NameNode and
+   * be written after the breadcrumb (ZooKeeper's order), so a verdict from an earlier term never counts. The
+   * fencing chain runs either way; skipping only saves the wait.
+   */
+  private static Optional<String> gracefulFenceSkip(String old, Event.BreadcrumbRead e) {
+    return e.verdict()
+        .filter(v -> v.namenodeId().equals(old) && v.health() == HealthState.NOT_RESPONDING
+            && v.order() > e.breadcrumbOrder())
+        .map(v -> "its controller stepped down at " + v.at() + " because " + old + " was " + v.health());
   }
 
   Step onGracefulFence(Event.GracefulFenceDone e, List<Effect> out) {
@@ -171,6 +194,9 @@ final class PromotionPipeline {
     if (e.ok()) {
       promotion.fencingSummary = old + " went standby gracefully";
       claimEpoch(out);
+    } else if (promotion.skippedFenceFailure != null) {
+      return failed("unable to fence " + old + ": " + promotion.skippedFenceFailure + "; graceful fence: "
+          + e.detail());
     } else {
       promotion.begin("fence " + old, clock.instant());
       out.add(new Effect.Fence(promotion.attempt, old));
@@ -191,6 +217,14 @@ final class PromotionPipeline {
       promotion.addPhase("fence " + old + " #" + (++i) + " " + a.method(), from, a.duration(),
           a.outcome() + (a.reason().isEmpty() ? "" : ": " + a.reason()));
       from = from.plus(a.duration());
+    }
+    if (!e.result().fenced() && promotion.gracefulFenceSkip.isPresent()) {
+      // the graceful fence was skipped on the verdict; the old active may have come back since: like Hadoop,
+      // a promotion goes ahead when either the graceful fence or the chain succeeds
+      promotion.gracefulFenceSkip = Optional.empty();
+      promotion.skippedFenceFailure = e.result().summary();
+      gracefulFence(old, out);
+      return Step.CONTINUE;
     }
     if (!e.result().fenced()) {
       return failed("unable to fence " + old + ": " + e.result().summary());

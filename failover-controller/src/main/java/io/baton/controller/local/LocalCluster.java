@@ -73,8 +73,8 @@ public final class LocalCluster implements AutoCloseable {
   public ChildProcess startController(String id, String... extraArgs) throws IOException {
     List<String> args = conf("--id", id);
     args.addAll(List.of(extraArgs));
-    ChildProcess p = kit.startJava("zkfc-" + id, ModuleClasspath.of("failover-controller"), SMALL_JVM,
-        ZKFC_MAIN, args, Map.of());
+    ChildProcess p = kit.startJava("zkfc-" + id, ModuleClasspath.of("failover-controller"),
+        ProcessKit.CONTROLLER_JVM, ZKFC_MAIN, args, ProcessKit.CONTROLLER_ENV);
     controllers.put(id, p);
     return p;
   }

@@ -2,7 +2,6 @@ package io.baton.controller.zk;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,14 +17,8 @@ public record EpochRecord(long epoch, String namenodeId, Instant at) {
 
   /** @throws IllegalArgumentException naming the znode text when it is not an epoch record */
   public static EpochRecord decode(byte[] data) {
-    String text = new String(data, StandardCharsets.UTF_8).trim();
-    Map<String, String> fields = new HashMap<>();
-    for (String part : text.split("\\s+")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        fields.put(part.substring(0, eq), part.substring(eq + 1));
-      }
-    }
+    String text = ZnodeText.text(data);
+    Map<String, String> fields = ZnodeText.fields(text);
     try {
       return new EpochRecord(Long.parseLong(fields.get("epoch")), fields.getOrDefault("namenode", ""),
           Instant.parse(fields.getOrDefault("at", Instant.EPOCH.toString())));

@@ -1,6 +1,8 @@
 package io.baton.controller.zk;
 
 import io.baton.controller.core.Event;
+import io.baton.controller.core.HealthState;
+import io.baton.controller.core.StepDownVerdict;
 import io.baton.controller.core.ZkConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,8 +51,18 @@ public final class ZkElection implements AutoCloseable {
   private volatile Instant lockFreeSince;
   private volatile int breadcrumbVersion = -1;
 
-  /** The breadcrumb as read after winning. */
-  public record Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt) {}
+  /**
+   * The breadcrumb as read after winning.
+   *
+   * @param order the breadcrumb's mzxid (0 without breadcrumb)
+   * @param verdict the step-down verdict beside the lock, with its own mzxid as order
+   */
+  public record Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt, long order,
+      Optional<StepDownVerdict> verdict) {
+    public Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt) {
+      this(previousActive, lastPromotionAt, 0, Optional.empty());
+    }
+  }
 
   public ZkElection(CuratorFramework client, ZkPaths paths, ActiveNodeInfo me, NodeIdentities identities,
       Consumer<Event> sink, Clock clock) {
@@ -95,11 +107,23 @@ public final class ZkElection implements AutoCloseable {
 
   /** Release the lock if it is ours; delete our breadcrumb only after a clean step-down. */
   public void quit(boolean deleteBreadcrumb) {
+    quit(deleteBreadcrumb, Optional.empty());
+  }
+
+  /**
+   * Release the lock if it is ours; delete our breadcrumb only after a clean step-down. With a verdict about our
+   * NameNode, write it beside the lock in the same transaction that deletes the lock: whoever sees the lock free
+   * also sees the verdict.
+   */
+  public void quit(boolean deleteBreadcrumb, Optional<HealthState> verdict) {
     joined = false;
     later(() -> {
       if (deleteBreadcrumb) {
         // before the lock: once the lock is free the next active reads the breadcrumb (Hadoop's order too)
         deleteIfMine(paths.breadcrumb(), false);
+      }
+      if (verdict.isPresent() && releaseWithVerdict(verdict.get())) {
+        return;
       }
       deleteIfMine(paths.lock(), true);
     });
@@ -119,8 +143,48 @@ public final class ZkElection implements AutoCloseable {
         previous = Optional.empty();
       }
       EpochRecord last = readEpoch();
-      return new Breadcrumb(previous, last.epoch() == 0 ? Optional.empty() : Optional.of(last.at()));
+      return new Breadcrumb(previous, last.epoch() == 0 ? Optional.empty() : Optional.of(last.at()),
+          previous.isPresent() ? stat.getMzxid() : 0, readVerdict());
     });
+  }
+
+  /** The step-down verdict beside the lock; an unreadable one is ignored (it can only save time, never safety). */
+  private Optional<StepDownVerdict> readVerdict() throws Exception {
+    Stat stat = new Stat();
+    try {
+      StepDownRecord r = StepDownRecord.decode(client.getData().storingStatIn(stat).forPath(paths.stepDown()));
+      return Optional.of(new StepDownVerdict(r.namenodeId(), r.health(), r.at(), stat.getMzxid()));
+    } catch (KeeperException.NoNodeException e) {
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      log.warn("{}: ignoring {}: {}", nodeId, paths.stepDown(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** On the worker: writes the verdict and deletes our lock atomically; false when the lock is not ours. */
+  private boolean releaseWithVerdict(HealthState health) {
+    try {
+      Stat lock = client.checkExists().forPath(paths.lock());
+      if (lock == null || lock.getEphemeralOwner() != sessionId()) {
+        return false;
+      }
+      byte[] data = new StepDownRecord(nodeId, health, clock.instant()).encode();
+      CuratorOp write = client.checkExists().forPath(paths.stepDown()) == null
+          ? client.transactionOp().create().withMode(CreateMode.PERSISTENT).forPath(paths.stepDown(), data)
+          : client.transactionOp().setData().forPath(paths.stepDown(), data);
+      client.transaction().forOperations(write,
+          client.transactionOp().delete().withVersion(lock.getVersion()).forPath(paths.lock()));
+      log.info("{}: released {} leaving {} {}", nodeId, paths.lock(), paths.stepDown(), health);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    } catch (Exception e) {
+      log.warn("{}: could not leave the step-down verdict: {}; releasing the lock without it", nodeId,
+          e.toString());
+      return false;
+    }
   }
 
   /**

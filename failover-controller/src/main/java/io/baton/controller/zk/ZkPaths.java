@@ -1,10 +1,14 @@
 package io.baton.controller.zk;
 
-/** The znodes of one nameservice: Hadoop's lock and breadcrumb, and Baton's epoch counter beside them. */
+/**
+ * The znodes of one nameservice: Hadoop's lock and breadcrumb, and beside them Baton's epoch counter and the
+ * step-down verdict of the last active that released the lock because its NameNode failed.
+ */
 public record ZkPaths(String scope) {
   public static final String LOCK = "ActiveStandbyElectorLock";
   public static final String BREADCRUMB = "ActiveBreadCrumb";
   public static final String EPOCH = "BatonEpoch";
+  public static final String STEP_DOWN = "BatonStepDown";
 
   public String lock() {
     return scope + "/" + LOCK;
@@ -16,5 +20,9 @@ public record ZkPaths(String scope) {
 
   public String epoch() {
     return scope + "/" + EPOCH;
+  }
+
+  public String stepDown() {
+    return scope + "/" + STEP_DOWN;
   }
 }

@@ -154,6 +154,67 @@ class ControllerCoreTest {
       assertThat(only(s.all, Fence.class)).isEmpty();
     }
 
+    /** A promotion that won the lock and read breadcrumb nn2 (written at ZooKeeper order 10) with {@code verdict}. */
+    private List<Effect> winWithVerdict(CoreScript s, Optional<StepDownVerdict> verdict) {
+      s.connected();
+      s.healthy();
+      s.on(new ElectionWon(Optional.empty()));
+      return s.on(new BreadcrumbRead(1, Optional.of("nn2"), Optional.empty(), true, 10, verdict));
+    }
+
+    private StepDownVerdict verdict(String nn, HealthState health, long order) {
+      return new StepDownVerdict(nn, health, java.time.Instant.parse("2026-01-01T00:00:00Z"), order);
+    }
+
+    @Test
+    void oldActiveReportedNotRespondingByItsControllerGoesStraightToTheFencingChain() {
+      CoreScript s = CoreScript.nn1();
+      assertThat(winWithVerdict(s, Optional.of(verdict("nn2", HealthState.NOT_RESPONDING, 11))))
+          .containsExactly(new Fence(1, "nn2"));
+      s.clock.advance(Duration.ofMillis(412));
+      assertThat(s.on(new FenceDone(1, FENCED_BY_SSH))).containsExactly(new ClaimEpoch(1));
+      s.on(new EpochClaimed(1, 7));
+      s.on(new ActivationDone(1, true, "ok"));
+
+      FailoverRecord r = s.core.status().recentFailovers().get(0);
+      assertThat(r.phases()).extracting(Phase::name).containsExactly("read-breadcrumb", "graceful-fence nn2",
+          "fence nn2", "fence nn2 #1 sshfence", "claim-epoch", "promote");
+      assertThat(r.phases().get(1).duration()).isZero();
+      assertThat(r.phases().get(1).detail()).isEqualTo("skipped: its controller stepped down at "
+          + "2026-01-01T00:00:00Z because nn2 was NOT_RESPONDING");
+    }
+
+    @Test
+    void aFailedChainAfterASkippedGracefulFenceStillTriesTheGracefulFenceAsHadoopWould() {
+      CoreScript s = CoreScript.nn1();
+      winWithVerdict(s, Optional.of(verdict("nn2", HealthState.NOT_RESPONDING, 11)));
+      // the old active came back meanwhile: the chain fails, the graceful fence succeeds
+      assertThat(s.on(new FenceDone(1, NOT_FENCED))).containsExactly(new GracefulFence(1, "nn2"));
+      assertThat(s.on(new GracefulFenceDone(1, true, "ok"))).containsExactly(new ClaimEpoch(1));
+
+      // both fail: no promotion, and the chain does not run a second time
+      CoreScript t = CoreScript.nn1();
+      winWithVerdict(t, Optional.of(verdict("nn2", HealthState.NOT_RESPONDING, 11)));
+      t.on(new FenceDone(1, NOT_FENCED));
+      List<Effect> after = t.on(new GracefulFenceDone(1, false, "SocketTimeoutException"));
+      assertThat(after).contains(new QuitElection(false)).doesNotContain(new Fence(1, "nn2"));
+      assertThat(t.core.state()).isEqualTo(ControllerState.STANDBY);
+      assertThat(t.core.status().recentFailovers().get(0).detail()).isEqualTo("unable to fence nn2: "
+          + NOT_FENCED.summary() + "; graceful fence: SocketTimeoutException");
+    }
+
+    @Test
+    void verdictsThatDoNotApplyKeepTheGracefulFence() {
+      // negative controls: older than the breadcrumb, about another NameNode, or not a "does not answer"
+      for (StepDownVerdict v : List.of(verdict("nn2", HealthState.NOT_RESPONDING, 9),
+          verdict("nn2", HealthState.NOT_RESPONDING, 10), verdict("nn3", HealthState.NOT_RESPONDING, 11),
+          verdict("nn2", HealthState.UNHEALTHY, 11))) {
+        assertThat(winWithVerdict(CoreScript.nn1(), Optional.of(v))).as(v.toString())
+            .containsExactly(new GracefulFence(1, "nn2"));
+      }
+      assertThat(winWithVerdict(CoreScript.nn1(), Optional.empty())).containsExactly(new GracefulFence(1, "nn2"));
+    }
+
     @Test
     void ownBreadcrumbNeedsNoFencing() {
       CoreScript s = CoreScript.nn1();
@@ -276,13 +337,22 @@ class ControllerCoreTest {
       CoreScript s = CoreScript.nn1();
       s.makeActive(5);
       s.clock.advance(Duration.ofMillis(300));
-      assertThat(s.health(HealthState.NOT_RESPONDING)).containsExactly(new QuitElection(false),
+      assertThat(s.health(HealthState.NOT_RESPONDING)).containsExactly(
+          new QuitElection(false, Optional.of(HealthState.NOT_RESPONDING)),
           new TransitionToStandby("local NameNode is NOT_RESPONDING (not_responding)"));
       assertThat(s.core.state()).isEqualTo(ControllerState.STANDBY);
       FailoverRecord demotion = s.core.status().recentFailovers().get(1);
       assertThat(demotion.kind()).isEqualTo(FailoverRecord.Kind.DEMOTION);
       assertThat(demotion.phases().get(0).name()).isEqualTo("detect");
       assertThat(demotion.phases().get(0).duration()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void anActiveThatAnswersUnhealthyLeavesNoVerdict() {
+      CoreScript s = CoreScript.nn1();
+      s.makeActive(5);
+      assertThat(s.health(HealthState.UNHEALTHY)).containsExactly(new QuitElection(false),
+          new TransitionToStandby("local NameNode is UNHEALTHY (unhealthy)"));
     }
 
     @Test
@@ -434,7 +504,8 @@ class ControllerCoreTest {
       assertThat(s.core.status().explain()).contains(
           "automatic failover paused since 2026-01-01T00:00:00Z until 2026-01-01T00:05:00Z: upgrading nn2");
       // the pause expires: automatic failover resumes and the unhealthy active steps down
-      assertThat(s.advance(Duration.ofMinutes(5))).containsExactly(new QuitElection(false),
+      assertThat(s.advance(Duration.ofMinutes(5))).containsExactly(
+          new QuitElection(false, Optional.of(HealthState.NOT_RESPONDING)),
           new TransitionToStandby("local NameNode is NOT_RESPONDING (not_responding)"));
 
       CoreScript t = CoreScript.nn1();

@@ -30,6 +30,7 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
   public volatile boolean failToActivate;
   public volatile boolean failToStandby;
   private volatile CountDownLatch hang;
+  private volatile int incarnation;
   public final AtomicInteger activeTransitions = new AtomicInteger();
   public final AtomicInteger fenceCount = new AtomicInteger();
   private RPC.Server server;
@@ -54,6 +55,7 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
 
   /** The process dies: it stops serving and is no longer active. */
   public synchronized void crash() {
+    incarnation++; // calls still held by hang() belong to the dead process: they must not change its state
     unhang();
     if (server != null) {
       server.stop();
@@ -107,11 +109,15 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
 
   @Override
   public void transitionToActive(StateChangeRequestInfo reqInfo) throws IOException {
+    int calledIn = incarnation;
     maybeHang();
     if (failToActivate) {
       throw new ServiceFailedException(id + " refuses to become active (test flag)");
     }
     synchronized (this) {
+      if (calledIn != incarnation) {
+        throw new IOException(id + " crashed while the call hung (a killed process answers nothing)");
+      }
       if (state != HAServiceState.ACTIVE) {
         activeTransitions.incrementAndGet();
         detector.becameActive(id);

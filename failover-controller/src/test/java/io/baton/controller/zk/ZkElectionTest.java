@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.controller.core.Event;
+import io.baton.controller.core.HealthState;
 import io.baton.controller.core.ZkConnection;
 import io.baton.controller.testkit.Fixtures;
 import java.io.BufferedReader;
@@ -156,6 +157,53 @@ class ZkElectionTest {
     a.election.quit(true);
     await().atMost(WAIT).until(() -> a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveBreadCrumb") == null);
     assertThat(a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveStandbyElectorLock")).isNull();
+  }
+
+  /** {@code a} holds the lock and has written its breadcrumb; {@code b} is in the election, seeing {@code a}. */
+  private static void promoteFirstWatchedBySecond(Candidate a, Candidate b) throws Exception {
+    a.election.join();
+    await().atMost(WAIT).until(a::won);
+    a.election.readBreadcrumb();
+    a.election.claimEpoch();
+    b.election.join();
+    await().atMost(WAIT).until(() -> b.lastObserved().flatMap(Event.LockObserved::holder).equals(Optional.of("nn1")));
+  }
+
+  @Test
+  void aStepDownVerdictIsLeftWithTheLockReleaseAndOrderedAgainstTheBreadcrumb() throws Exception {
+    Candidate a = new Candidate("nn1");
+    Candidate b = new Candidate("nn2");
+    promoteFirstWatchedBySecond(a, b);
+    byte[] breadcrumbBefore = a.client.getData().forPath("/hadoop-ha/ns1/ActiveBreadCrumb");
+
+    a.election.quit(false, Optional.of(HealthState.NOT_RESPONDING));
+    await().atMost(WAIT).until(b::won);
+    ZkElection.Breadcrumb crumb = b.election.readBreadcrumb();
+    assertThat(crumb.previousActive()).contains("nn1");
+    assertThat(crumb.verdict()).hasValueSatisfying(v -> {
+      assertThat(v.namenodeId()).isEqualTo("nn1");
+      assertThat(v.health()).isEqualTo(HealthState.NOT_RESPONDING);
+      assertThat(v.order()).isGreaterThan(crumb.order());
+    });
+    assertThat(StepDownRecord.decode(b.client.getData().forPath("/hadoop-ha/ns1/BatonStepDown")).namenodeId())
+        .isEqualTo("nn1");
+    // Hadoop's breadcrumb is untouched; the next promotion's breadcrumb is newer than the verdict
+    assertThat(b.client.getData().forPath("/hadoop-ha/ns1/ActiveBreadCrumb")).isEqualTo(breadcrumbBefore);
+    b.election.claimEpoch();
+    ZkElection.Breadcrumb next = b.election.readBreadcrumb();
+    assertThat(next.verdict().orElseThrow().order()).isLessThan(next.order());
+  }
+
+  @Test
+  void noVerdictFromAPlainQuitNorFromANodeThatDoesNotHoldTheLock() throws Exception {
+    Candidate a = new Candidate("nn1");
+    Candidate b = new Candidate("nn2");
+    promoteFirstWatchedBySecond(a, b);
+    b.election.quit(false, Optional.of(HealthState.NOT_RESPONDING)); // b does not hold the lock
+    a.election.quit(false);
+    await().atMost(WAIT).until(() -> a.client.checkExists().forPath("/hadoop-ha/ns1/ActiveStandbyElectorLock") == null);
+    assertThat(a.client.checkExists().forPath("/hadoop-ha/ns1/BatonStepDown")).isNull();
+    assertThat(a.election.readBreadcrumb().verdict()).isEmpty();
   }
 
   @Test
