@@ -1,6 +1,10 @@
 package io.baton.controller.haadmin;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +23,7 @@ import org.apache.hadoop.ha.protocolPB.HAServiceProtocolServerSideTranslatorPB;
 import org.apache.hadoop.ipc.ProtobufRpcEngine2;
 import org.apache.hadoop.ipc.RPC;
 import org.apache.hadoop.security.AccessControlException;
+import org.awaitility.Awaitility;
 
 /**
  * An in-process NameNode stand-in: a real Hadoop IPC server speaking HAServiceProtocol on 127.0.0.1, with
@@ -61,7 +66,23 @@ final class FakeNameNode implements AutoCloseable {
   @Override
   public void close() {
     release.countDown();
+    int port = port();
     server.stop();
+    // Hadoop's Server.stop() closes its listener asynchronously (seen on JDK 25: a connect right after stop()
+    // was accepted, then reset); tests that close a NameNode expect "connection refused" from then on
+    Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        .until(() -> refuses(port));
+  }
+
+  private static boolean refuses(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return false;
+    } catch (ConnectException refused) {
+      return true;
+    } catch (IOException other) {
+      return false;
+    }
   }
 
   private void maybeHang() {
