@@ -1,5 +1,6 @@
 package io.baton.chaos.bench;
 
+import io.baton.chaos.cluster.Sleep;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.baton.chaos.zk.ZooKeeperEnsemble;

@@ -1,5 +1,6 @@
 package io.baton.chaos.bench;
 
+import io.baton.chaos.cluster.Sleep;
 import io.baton.controller.local.ChildProcess;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.baton.chaos.bench;
 
+import io.baton.chaos.cluster.Sleep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.controller.local.LocalCluster;

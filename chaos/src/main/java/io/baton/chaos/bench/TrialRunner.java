@@ -1,5 +1,6 @@
 package io.baton.chaos.bench;
 
+import io.baton.chaos.cluster.Sleep;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.Signal;
 import io.baton.mock.client.FailoverClient;

@@ -8,7 +8,7 @@ public final class Sleep {
 
   public static void pause(Duration d) {
     try {
-      Thread.sleep(d.toMillis());
+      Thread.sleep(Math.max(0, d.toMillis())); // a deadline already passed is no pause, not an error
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
