@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.controller.local.LocalClusterSpec;
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import io.baton.controller.local.TimingProfile;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -94,7 +94,7 @@ class ZkfcMainTest {
 
   @Test
   void noZooKeeperIsExitSix() throws Exception {
-    int closed = Ports.free();
+    int closed = LoopbackPorts.free();
     LocalClusterSpec spec = spec().withHadoopKeys(Map.of("ha.zookeeper.quorum", "127.0.0.1:" + closed,
         "ha.zookeeper.session-timeout.ms", "2000"));
     assertThat(run(spec)).isEqualTo(ZkfcMain.NO_ZK);

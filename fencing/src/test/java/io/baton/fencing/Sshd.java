@@ -3,9 +3,9 @@ package io.baton.fencing;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.baton.config.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,11 +114,9 @@ final class Sshd implements AutoCloseable {
         + " (apt-get install -y openssh-server psmisc netcat-openbsd; .ci/run does this in CI)");
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress("127.0.0.1", 0));
-      return s.getLocalPort();
-    }
+  /** A free loopback port below the ephemeral range (see {@link LoopbackPorts}). */
+  static int freePort() {
+    return LoopbackPorts.free();
   }
 
   static boolean accepts(int port) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +42,24 @@ public final class ChildJvm implements AutoCloseable {
     long t0 = System.nanoTime();
     Awaitility.await(name + " answering " + url + " (log " + log + ")").atMost(timeout)
         .pollInterval(Duration.ofMillis(50))
-        .failFast(() -> !process.isAlive())
+        .failFast(name + " exited before answering", () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(name + " exited with code " + process.exitValue() + "; its log ends:\n"
+                + logTail(40));
+          }
+        })
         .until(() -> answers(url));
     return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  /** The last {@code lines} lines of the child's log (the log goes away with the test's temp folder). */
+  public String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(cannot read " + log + ": " + e + ")";
+    }
   }
 
   private static boolean answers(String url) {

@@ -11,9 +11,7 @@ import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.config.SharedEditsConfig;
 import io.baton.config.ZooKeeperConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.baton.config.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +25,9 @@ public final class TestConf {
 
   private TestConf() {}
 
+  /** A free loopback port below the ephemeral range (see {@link LoopbackPorts}). */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LoopbackPorts.free();
   }
 
   public static HostPort local(int port) {

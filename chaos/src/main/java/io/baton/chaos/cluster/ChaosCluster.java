@@ -17,7 +17,7 @@ import io.baton.controller.local.LocalCluster;
 import io.baton.controller.local.LocalClusterSpec;
 import io.baton.controller.local.LocalNameNodePorts;
 import io.baton.controller.local.ModuleClasspath;
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import io.baton.controller.local.ProcessKit;
 import io.baton.controller.local.Signal;
 import io.baton.controller.local.TimingProfile;
@@ -100,9 +100,9 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     Links cuts = null;
     try {
       // A listener that never accepts: connects succeed, nothing ever answers (an unreachable ssh host).
-      blackHole.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), Ports.free()), 1);
+      blackHole.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), LoopbackPorts.free()), 1);
       int sshPort = setup.fencing() == ClusterSetup.Fencing.SSH_UNREACHABLE_THEN_JOURNAL ? blackHole.getLocalPort()
-          : Ports.free();
+          : LoopbackPorts.free();
       LocalClusterSpec spec = LocalClusterSpec.allocate(runDir, setup.namenodes(), ensemble.connectString(), timing);
       conf = ChaosConf.create(spec, runDir, setup, "/baton-chaos/" + runId, sshPort, SshKey.create(runDir),
           topology);

@@ -2,7 +2,7 @@ package io.baton.chaos.net;
 
 import io.baton.chaos.cluster.ClusterControl.Links;
 import io.baton.chaos.net.TcpProxy.Cut;
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class LoopbackLinks implements Links, AutoCloseable {
   }
 
   private static TcpProxy proxy(String name, int targetPort) throws IOException {
-    return new TcpProxy(name, Ports.free(), new InetSocketAddress(HOST, targetPort));
+    return new TcpProxy(name, LoopbackPorts.free(), new InetSocketAddress(HOST, targetPort));
   }
 
   private static String direction(String from, String to) {

@@ -27,7 +27,16 @@ public final class ChaosSession implements AutoCloseable {
 
   /** A session whose runs live in the given topology (loopback, or network namespaces made by the caller). */
   public ChaosSession(RunSettings settings, PrintStream out, Topology topology) throws IOException {
-    this.kit = new ProcessKit(settings.workRoot().resolve("zookeeper-logs"));
+    this(settings, out, topology, "zookeeper-logs");
+  }
+
+  /** One of several loopback sessions side by side ({@link ChaosLanes}): its ensemble logs under its own name. */
+  ChaosSession(RunSettings settings, PrintStream out, String lane) throws IOException {
+    this(settings, out, Topology.loopback(), "zookeeper-logs-" + lane);
+  }
+
+  private ChaosSession(RunSettings settings, PrintStream out, Topology topology, String logDir) throws IOException {
+    this.kit = new ProcessKit(settings.workRoot().resolve(logDir));
     try {
       this.zookeeper = new ZooKeeperEnsemble(kit, 3, topology);
       zookeeper.start(QUORUM_WAIT);

@@ -4,7 +4,7 @@ import io.baton.chaos.cluster.Sleep;
 import io.baton.chaos.net.Topology;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.ProcessKit;
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,9 +58,9 @@ public final class ZooKeeperEnsemble {
     this.servers = new ChildProcess[size];
     this.dir = kit.workDir().resolve("zookeeper");
     for (int i = 0; i < size; i++) {
-      clientPorts[i] = Ports.free();
-      quorumPorts[i] = Ports.free();
-      electionPorts[i] = Ports.free();
+      clientPorts[i] = LoopbackPorts.free();
+      quorumPorts[i] = LoopbackPorts.free();
+      electionPorts[i] = LoopbackPorts.free();
     }
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.report.StepResult;
 import io.baton.chaos.report.SummaryRenderer;
-import io.baton.chaos.run.ChaosSession;
+import io.baton.chaos.run.ChaosLanes;
 import io.baton.chaos.run.RunSettings;
 import io.baton.chaos.schedule.RandomSchedule;
 import io.baton.chaos.schedule.Scenario;
@@ -15,9 +15,15 @@ import io.baton.controller.local.LocalCluster;
 import io.baton.controller.local.TimingProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -28,21 +34,27 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * CI's chaos run (FAST timing, loopback mode): every named scenario once, the negative control, and seeded
- * random schedules, against real processes on one shared three-server ZooKeeper ensemble. Every run must meet
- * its expectation; the negative control fails the build if split brain is NOT found.
+ * random schedules, against real processes. The runs go to {@link ChaosLanes}: two clusters at a time, each lane
+ * with its own three-server ZooKeeper ensemble. Every run must meet its expectation; the negative control fails
+ * the build if split brain is NOT found.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChaosScenariosTest {
   /**
-   * {@code -Dbaton.chaos.suite=full} runs every named scenario and two random schedules (about 26 runs, 25-35
-   * minutes on 2 cores); the default {@code quick} suite runs a scenario of each kind of fault (NameNode crash,
-   * zombie fenced at the journal, ZooKeeper partition, fencing fallback), the negative control and one random
-   * schedule, to keep {@code mvn -B verify} near 20 minutes.
+   * The default {@code ci} suite runs every named scenario, the negative control and three random schedules
+   * (25 runs, about 10 minutes on 2 cores with 2 lanes); {@code -Dbaton.chaos.suite=quick} runs a scenario of
+   * each kind of fault (NameNode crash, zombie fenced at the journal, ZooKeeper partition, fencing fallback),
+   * the negative control and one random schedule. {@code -Dbaton.chaos.lanes=N} (1..4) sets how many clusters
+   * run at once. {@code full} adds the namespace-mode runs of {@link NamespaceModeTest}.
    */
-  static final boolean FULL = "full".equals(System.getProperty("baton.chaos.suite", "quick"));
-  static final java.util.Set<String> QUICK = java.util.Set.of("kill-namenode", "zombie", "partition-zk",
-      "fencing-fails-fallback");
-  static final long[] RANDOM_SEEDS = FULL ? new long[] {1, 2} : new long[] {1};
+  static final String SUITE = System.getProperty("baton.chaos.suite", "ci");
+  static final boolean QUICK_ONLY = "quick".equals(SUITE);
+  static final boolean FULL = "full".equals(SUITE);
+  static final Set<String> QUICK = Set.of("kill-namenode", "zombie", "partition-zk", "fencing-fails-fallback");
+  static final long[] RANDOM_SEEDS = QUICK_ONLY ? new long[] {1} : new long[] {1, 2, 3};
+  static final int LANES = Integer.getInteger("baton.chaos.lanes", 2);
+  /** A run is bounded by its own liveness bounds; this only keeps a wedged lane from hanging the build. */
+  static final Duration RUN_WAIT = Duration.ofMinutes(15);
   /**
    * Scenarios that find a known defect of another module. They still run; a failure is reported as aborted with
    * the reason (not hidden, not red) until the defect is fixed; then the entry must go.
@@ -51,32 +63,59 @@ class ChaosScenariosTest {
 
   /** Run folders stay in target/ so that CI can keep the reports (summary.txt, report.json, timeline.svg). */
   static final Path WORK = Path.of("target", "chaos-runs");
-  private ChaosSession session;
+  private ChaosLanes lanes;
+  private final Map<String, CompletableFuture<RunReport>> runs = new LinkedHashMap<>();
 
+  /** Queues every run at once, longest first, so that both lanes stay busy to the end. */
   @BeforeAll
-  void startZooKeeper() throws Exception {
+  void startLanes() throws Exception {
     assumeTrue(classPresent(LocalCluster.ZKFC_MAIN), "the controller (" + LocalCluster.ZKFC_MAIN
         + ") is not on the classpath yet");
-    session = new ChaosSession(new RunSettings(Files.createDirectories(WORK).toAbsolutePath(), TimingProfile.FAST,
-        20), System.out);
+    lanes = new ChaosLanes(new RunSettings(Files.createDirectories(WORK).toAbsolutePath(), TimingProfile.FAST, 20),
+        System.out, LANES);
+    List<Scenario> all = new ArrayList<>(namedScenarios());
+    all.add(negativeControl());
+    for (long seed : RANDOM_SEEDS) {
+      all.add(RandomSchedule.generate(seed, false));
+    }
+    all.sort(Comparator.comparingDouble(ChaosScenariosTest::weight).reversed());
+    for (Scenario s : all) {
+      runs.put(s.name(), lanes.submit(s));
+    }
   }
 
   @AfterAll
-  void stopZooKeeper() {
-    if (session != null) {
-      session.close();
+  void stopLanes() {
+    if (lanes != null) {
+      lanes.close();
     }
+  }
+
+  private static List<Scenario> namedScenarios() {
+    return ScenarioCatalog.all().stream().filter(s -> !QUICK_ONLY || QUICK.contains(s.name())).toList();
+  }
+
+  private static Scenario negativeControl() {
+    return ScenarioCatalog.byName("zombie").orElseThrow().unsafe();
+  }
+
+  /** How long a run holds its faults plus a settle per step: the part of its length that differs between runs. */
+  private static double weight(Scenario s) {
+    Duration session = Duration.ofMillis(Long.parseLong(TimingProfile.FAST.hadoopKeys()
+        .get("ha.zookeeper.session-timeout.ms")));
+    return s.steps().stream().mapToLong(st -> st.hold(session).plus(session).toMillis()).sum();
+  }
+
+  private RunReport report(Scenario s) throws Exception {
+    return runs.get(s.name()).get(RUN_WAIT.toMinutes(), TimeUnit.MINUTES);
   }
 
   @TestFactory
   Stream<DynamicTest> everyNamedScenarioHolds() {
     List<DynamicTest> tests = new ArrayList<>();
-    for (Scenario s : ScenarioCatalog.all()) {
-      if (!FULL && !QUICK.contains(s.name())) {
-        continue;
-      }
+    for (Scenario s : namedScenarios()) {
       tests.add(DynamicTest.dynamicTest(s.name(), () -> {
-        RunReport report = session.run(s);
+        RunReport report = report(s);
         if (!report.passed() && KNOWN_DEFECTS.containsKey(s.name())) {
           Assumptions.abort("known defect: " + KNOWN_DEFECTS.get(s.name()) + "\n" + SummaryRenderer.render(report));
         }
@@ -104,9 +143,9 @@ class ChaosScenariosTest {
 
   @TestFactory
   Stream<DynamicTest> theNegativeControlFindsSplitBrain() {
-    Scenario unsafe = ScenarioCatalog.byName("zombie").orElseThrow().unsafe();
+    Scenario unsafe = negativeControl();
     return Stream.of(DynamicTest.dynamicTest(unsafe.name(), () -> {
-      RunReport report = session.run(unsafe);
+      RunReport report = report(unsafe);
       assertThat(report.violationKinds()).as(SummaryRenderer.render(report))
           .anyMatch(k -> k.startsWith("SPLIT_BRAIN"));
       assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
@@ -118,7 +157,7 @@ class ChaosScenariosTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (long seed : RANDOM_SEEDS) {
       tests.add(DynamicTest.dynamicTest("random seed " + seed, () -> {
-        RunReport report = session.run(RandomSchedule.generate(seed, false));
+        RunReport report = report(RandomSchedule.generate(seed, false));
         assertThat(report.passed()).as(SummaryRenderer.render(report)).isTrue();
       }));
     }

@@ -1,6 +1,6 @@
 package io.baton.controller.demo;
 
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,7 +13,7 @@ final class EmbeddedZooKeeper implements AutoCloseable {
   private final int port;
 
   EmbeddedZooKeeper(Path baseDir) throws Exception {
-    this.port = Ports.free();
+    this.port = LoopbackPorts.free();
     Properties cfg = new Properties();
     cfg.setProperty("clientPort", Integer.toString(port));
     cfg.setProperty("clientPortAddress", "127.0.0.1");

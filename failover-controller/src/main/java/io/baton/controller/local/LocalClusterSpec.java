@@ -1,5 +1,6 @@
 package io.baton.controller.local;
 
+import io.baton.config.LoopbackPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public record LocalClusterSpec(
     for (int i = 1; i <= namenodeCount; i++) {
       nns.add(LocalNameNodePorts.allocate("nn" + i));
     }
-    return new LocalClusterSpec("ns1", nns, Ports.free(), zookeeperQuorum, workDir, timing, "journal", Map.of());
+    return new LocalClusterSpec("ns1", nns, LoopbackPorts.free(), zookeeperQuorum, workDir, timing, "journal", Map.of());
   }
 
   public LocalClusterSpec withFencingMethods(String methods) {

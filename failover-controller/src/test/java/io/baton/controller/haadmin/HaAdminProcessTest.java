@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.controller.local.ChildProcess;
 import io.baton.controller.local.LocalCluster;
 import io.baton.controller.local.LocalClusterSpec;
-import io.baton.controller.local.Ports;
+import io.baton.config.LoopbackPorts;
 import io.baton.controller.local.ProcessKit;
 import io.baton.controller.local.TimingProfile;
 import java.io.File;
@@ -56,7 +56,7 @@ class HaAdminProcessTest {
   @BeforeAll
   static void startCluster() throws IOException {
     batonHome = launcherHome(work.resolve("home"));
-    LocalClusterSpec spec = LocalClusterSpec.allocate(work.resolve("cluster"), 2, "127.0.0.1:" + Ports.free(),
+    LocalClusterSpec spec = LocalClusterSpec.allocate(work.resolve("cluster"), 2, "127.0.0.1:" + LoopbackPorts.free(),
         TimingProfile.FAST).withFencingMethods("shell(true)");
     cluster = new LocalCluster(spec, new ProcessKit(work.resolve("processes")));
     cluster.startJournal();

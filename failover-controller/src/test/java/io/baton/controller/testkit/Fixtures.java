@@ -11,8 +11,7 @@ import io.baton.config.LocalNameNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.config.ZooKeeperConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.baton.config.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +23,9 @@ import java.util.Optional;
 public final class Fixtures {
   private Fixtures() {}
 
+  /** A free loopback port below the ephemeral range (see {@link LoopbackPorts}). */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
-    }
+    return LoopbackPorts.free();
   }
 
   public static FencingConfig fencing(String methods) {

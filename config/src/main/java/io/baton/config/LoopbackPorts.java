@@ -1,4 +1,4 @@
-package io.baton.controller.local;
+package io.baton.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,13 +12,13 @@ import java.util.Set;
  * Hands out free loopback ports below the kernel's ephemeral range (32768+), so that a port we hand to a
  * child process is not taken meanwhile by some outgoing connection. Never hands out the same port twice.
  */
-public final class Ports {
+public final class LoopbackPorts {
   private static final int LOW = 12000;
   private static final int HIGH = 32000;
   private static final Set<Integer> handedOut = new HashSet<>();
   private static final Random random = new Random();
 
-  private Ports() {}
+  private LoopbackPorts() {}
 
   public static synchronized int free() {
     for (int attempt = 0; attempt < 200; attempt++) {
