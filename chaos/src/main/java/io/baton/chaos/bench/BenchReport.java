@@ -47,15 +47,21 @@ final class BenchReport {
     trials.add(r);
   }
 
-  /** Failover times of the successful trials of one row. */
+  /** Failover times of the successful timed trials of one row. */
   List<Long> millis(String profile, Scenario scenario, ControllerKind kind) {
-    return trials.stream().filter(t -> t.profile().equals(profile) && t.scenario() == scenario
-        && t.controller() == kind && t.millis().isPresent()).map(t -> t.millis().get()).toList();
+    return row(profile, scenario, kind).stream().filter(t -> t.millis().isPresent()).map(t -> t.millis().get())
+        .toList();
   }
 
+  /** The timed trials of one row (the warm-up is not one of them). */
   List<TrialResult> row(String profile, Scenario scenario, ControllerKind kind) {
     return trials.stream().filter(t -> t.profile().equals(profile) && t.scenario() == scenario
-        && t.controller() == kind).toList();
+        && t.controller() == kind && !t.warmup()).toList();
+  }
+
+  Optional<TrialResult> warmup(String profile, Scenario scenario, ControllerKind kind) {
+    return trials.stream().filter(t -> t.profile().equals(profile) && t.scenario() == scenario
+        && t.controller() == kind && t.warmup()).findFirst();
   }
 
   Optional<Percentiles> percentiles(String profile, Scenario scenario, ControllerKind kind) {
@@ -112,6 +118,7 @@ final class BenchReport {
               .put("failovers", row.stream().filter(TrialResult::failedOver).count());
           percentiles(profile, s, k).ifPresent(p -> n.put("p50", p.p50()).put("p90", p.p90()).put("p99", p.p99())
               .put("max", p.max()));
+          warmup(profile, s, k).flatMap(TrialResult::millis).ifPresent(ms -> n.put("warmupMillis", ms));
           ObjectNode phases = n.putObject("medianPhases");
           medianPhases(profile, s, k).forEach(phases::put);
         }
@@ -120,7 +127,8 @@ final class BenchReport {
     ArrayNode all = root.putArray("trials");
     for (TrialResult t : trials) {
       ObjectNode n = all.addObject().put("profile", t.profile()).put("scenario", t.scenario().cliName())
-          .put("controller", t.controller().cliName()).put("trial", t.trial()).put("oldActive", t.oldActive())
+          .put("controller", t.controller().cliName()).put("trial", t.trial()).put("warmup", t.warmup())
+          .put("oldActive", t.oldActive())
           .put("newActive", t.newActive().orElse(null)).put("failedOver", t.failedOver())
           .put("error", t.error().orElse(null));
       t.millis().ifPresentOrElse(ms -> n.put("millis", ms), () -> n.putNull("millis"));

@@ -74,7 +74,7 @@ final class BenchRun {
       Map<ControllerKind, TrialRunner> runners = new LinkedHashMap<>();
       worlds.forEach((k, w) -> runners.put(k, new TrialRunner(w, profile, histories.get(k)::write)));
       for (Scenario s : options.scenarios()) {
-        for (int trial = 1; trial <= options.trials(); trial++) {
+        for (int trial = 0; trial <= options.trials(); trial++) { // trial 0: the untimed warm-up
           List<ControllerKind> order = new ArrayList<>(runners.keySet());
           if (trial % 2 == 0) {
             java.util.Collections.reverse(order); // neither controller always goes first
@@ -82,7 +82,8 @@ final class BenchRun {
           for (ControllerKind k : order) {
             TrialResult r = runners.get(k).run(s, trial);
             report.add(r);
-            out.printf("[%s] %-11s %-11s trial %2d: %s%n", profile, s.cliName(), k.label(), trial, describe(r));
+            out.printf("[%s] %-11s %-11s %s: %s%n", profile, s.cliName(), k.label(),
+                trial == 0 ? "warm-up " : String.format("trial %2d", trial), describe(r));
           }
         }
         report.write(options.outDir());

@@ -31,4 +31,12 @@ public record TrialResult(
   public boolean ok() {
     return error.isEmpty();
   }
+
+  /**
+   * Trial 0 of a scenario and controller is the warm-up: the first failover after a JVM start pays class loading
+   * (the controllers' and the bench's own client code). It is reported on its own, not in the percentiles.
+   */
+  public boolean warmup() {
+    return trial == 0;
+  }
 }

@@ -32,11 +32,14 @@ final class TrialRunner {
   private static final FailoverClient.Options CLIENT = new FailoverClient.Options(Duration.ofMillis(200),
       Duration.ofSeconds(1), 40, Duration.ofMillis(20));
   private static final Duration FIRST_ACK = Duration.ofSeconds(30);
+  /** Both controllers' runners draw the same pauses before their faults: same seed, same sequence. */
+  static final long PHASE_SEED = 20261126L;
 
   private final BenchCluster world;
   private final String profile;
   private final Consumer<HistoryRecord> history;
   private final TimelineReader timeline;
+  private final java.util.Random phase = new java.util.Random(PHASE_SEED);
 
   TrialRunner(BenchCluster world, String profile, Consumer<HistoryRecord> history) {
     this.world = world;
@@ -71,6 +74,10 @@ final class TrialRunner {
 
   private TrialResult timed(Scenario scenario, int trial, String old, AckLog acks, Duration timeout)
       throws Exception {
+    // A trial starts a fixed time after the last one settled: without this pause the fault would land at about
+    // the same point of a controller's health polling every time, and detection would look always slow or fast.
+    long interval = Math.max(1, world.deployment().healthMonitor().checkInterval().toMillis());
+    Sleep.pause(Duration.ofMillis(phase.nextLong(interval)));
     Instant faultAt = Instant.now();
     CompletableFuture<Void> graceful = inject(scenario, old);
     try {

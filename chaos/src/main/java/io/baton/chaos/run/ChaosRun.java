@@ -87,11 +87,14 @@ public final class ChaosRun {
         topology)) {
       bound = LivenessBound.derive(cluster.config(), cluster.spec().nameserviceId());
       out.printf("%s: liveness bound %s%n", runId, bound.derivation());
-      String active = cluster.start();
+      cluster.startNameNodes();
+      // The client JVM starts while the controllers elect (a JVM start is seconds on 2 cores): its writes fail
+      // until a NameNode is active, and the run waits for its first acknowledged write before any fault.
+      Path workload = cluster.startWorkload(settings.writesPerSecond());
+      String active = cluster.startControllers();
       lastActive = List.of(active);
       out.printf("%s: cluster up, %s active; logs in %s%n", runId, active, runDir.resolve("logs"));
-      Path workload = cluster.startWorkload(settings.writesPerSecond());
-      awaitAck(workload, events.now(), WORKLOAD_WARMUP);
+      awaitAck(workload, events.start(), WORKLOAD_WARMUP);
       int index = 1;
       for (Step step : scenario.steps()) {
         supervise(cluster, events);

@@ -37,7 +37,9 @@ class BenchHarnessTest {
     // recorded with its reason, but it does not fail the build; safety (the checker) still must be clean.
     assertThat(code).as("exit code; output:%n%s", console).isIn(0, 1);
     JsonNode report = new ObjectMapper().readTree(dir.resolve("bench-report.json").toFile());
-    assertThat(report.path("trials")).hasSize(8);
+    // 2 scenarios x 2 controllers x (1 warm-up + 2 timed trials); the warm-ups are flagged and left out of the rows
+    assertThat(report.path("trials")).hasSize(12);
+    assertThat(report.path("trials").findValues("warmup")).filteredOn(JsonNode::asBoolean).hasSize(4);
     for (JsonNode t : report.path("trials")) {
       if (t.path("millis").isNumber()) {
         assertThat(t.path("newActive").asText()).isNotEqualTo(t.path("oldActive").asText());
