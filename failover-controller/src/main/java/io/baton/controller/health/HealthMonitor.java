@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * the RPC timeout, and reports every poll to the core as a {@link Event.HealthChecked}. A HealthCheckFailedException
  * is UNHEALTHY; anything else is NOT_RESPONDING and drops the client (reconnect after sleep-after-disconnect).
  * A {@link ConnectionWatch} triggers an immediate poll when the NameNode's socket breaks.
+ *
+ * <p>Between two checks, liveness probes (getServiceStatus alone, silent when answered) go out every quarter of
+ * the interval, but not more often than every {@link #MIN_PROBE_GAP}. A hang is declared only when one call stays
+ * unanswered for the whole RPC timeout, as before, so a pause shorter than the timeout never counts; but the
+ * first call caught by a hang now starts within a quarter interval of it instead of a whole one.
  */
 public final class HealthMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
@@ -33,8 +38,14 @@ public final class HealthMonitor implements AutoCloseable {
   private final Consumer<Event> sink;
   private final ScheduledExecutorService poller;
   private final ConnectionWatch watch;
+  static final Duration MIN_PROBE_GAP = Duration.ofMillis(250);
+  static final int MAX_PROBES_PER_CHECK = 4;
+
+  private final int pollsPerCheck;
+  private final Duration pollGap;
   private HAServiceProtocolClientSideTranslatorPB client;
   private ScheduledFuture<?> next;
+  private int pollsSinceCheck;
 
   public HealthMonitor(String nodeId, HostPort address, HealthMonitorConfig config, HaServiceClients clients,
       Consumer<Event> sink) {
@@ -49,6 +60,9 @@ public final class HealthMonitor implements AutoCloseable {
       return t;
     });
     this.watch = new ConnectionWatch(nodeId, address, config.checkInterval(), this::pollNow);
+    this.pollsPerCheck = (int) Math.max(1, Math.min(MAX_PROBES_PER_CHECK,
+        config.checkInterval().toMillis() / MIN_PROBE_GAP.toMillis()));
+    this.pollGap = config.checkInterval().dividedBy(pollsPerCheck);
   }
 
   public void start() {
@@ -63,6 +77,7 @@ public final class HealthMonitor implements AutoCloseable {
         if (next != null) {
           next.cancel(false);
         }
+        pollsSinceCheck = 0;
         poll();
       });
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -78,7 +93,10 @@ public final class HealthMonitor implements AutoCloseable {
     }
   }
 
+  /** A full check every {@code pollsPerCheck} polls; the polls between are liveness probes. */
   private void poll() {
+    boolean check = pollsSinceCheck == 0;
+    pollsSinceCheck = (pollsSinceCheck + 1) % pollsPerCheck;
     Optional<ServiceState> reported = Optional.empty();
     try {
       if (client == null) {
@@ -86,17 +104,20 @@ public final class HealthMonitor implements AutoCloseable {
       }
       HAServiceStatus status = client.getServiceStatus();
       reported = Optional.of(HaServiceClients.map(status.getState()));
-      client.monitorHealth();
-      String detail = status.isReadyToBecomeActive() ? "healthy, " + status.getState()
-          : "healthy, " + status.getState() + ", not ready: " + status.getNotReadyReason();
-      sink.accept(new Event.HealthChecked(HealthState.HEALTHY, reported, detail));
-      schedule(config.checkInterval());
+      if (check) {
+        client.monitorHealth();
+        String detail = status.isReadyToBecomeActive() ? "healthy, " + status.getState()
+            : "healthy, " + status.getState() + ", not ready: " + status.getNotReadyReason();
+        sink.accept(new Event.HealthChecked(HealthState.HEALTHY, reported, detail));
+      }
+      schedule(pollGap);
     } catch (Throwable t) {
       if (HaServiceClients.isHealthCheckFailure(t)) {
         sink.accept(new Event.HealthChecked(HealthState.UNHEALTHY, reported, HaServiceClients.describe(t)));
-        schedule(config.checkInterval());
+        schedule(pollGap);
       } else {
         dropClient();
+        pollsSinceCheck = 0; // the next poll after a reconnect is a full check
         sink.accept(new Event.HealthChecked(HealthState.NOT_RESPONDING, reported, HaServiceClients.describe(t)));
         schedule(config.sleepAfterDisconnect());
       }

@@ -33,6 +33,8 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
   private volatile int incarnation;
   public final AtomicInteger activeTransitions = new AtomicInteger();
   public final AtomicInteger fenceCount = new AtomicInteger();
+  public final AtomicInteger statusCalls = new AtomicInteger();
+  public final AtomicInteger healthCalls = new AtomicInteger();
   private RPC.Server server;
 
   public FakeNameNode(NameNodeConfig config, SplitBrainDetector detector) {
@@ -101,6 +103,7 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
 
   @Override
   public void monitorHealth() throws IOException {
+    healthCalls.incrementAndGet();
     maybeHang();
     if (!healthy) {
       throw new HealthCheckFailedException(id + " is unhealthy (test flag)");
@@ -151,6 +154,7 @@ public final class FakeNameNode implements HAServiceProtocol, AutoCloseable {
 
   @Override
   public HAServiceStatus getServiceStatus() throws IOException {
+    statusCalls.incrementAndGet();
     maybeHang();
     HAServiceStatus s = new HAServiceStatus(state);
     return state == HAServiceState.OBSERVER ? s.setNotReadyToBecomeActive("observer") : s.setReadyToBecomeActive();
