@@ -10,9 +10,9 @@ import java.util.Optional;
  * The parsed command line of {@code baton chaos}. Every mistake is a {@link UsageException} whose message says
  * what is wrong and how to write it.
  */
-public record ChaosArgs(Command command, Optional<String> scenario, boolean random, Optional<Long> seed,
-    boolean unsafeNoFencing, Optional<Duration> duration, Optional<Path> work, TimingProfile timing, int rate,
-    boolean netns) {
+public record ChaosArgs(Command command, Optional<String> scenario, boolean random, boolean all, int lanes,
+    Optional<Long> seed, boolean unsafeNoFencing, Optional<Duration> duration, Optional<Path> work,
+    TimingProfile timing, int rate, boolean netns) {
 
   /** The subcommands. */
   public enum Command { LIST, RUN, SOAK, HELP }
@@ -21,11 +21,14 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
       "usage: baton chaos list",
       "       baton chaos run --scenario NAME [--unsafe-no-fencing] [OPTIONS]",
       "       baton chaos run --random --seed N [OPTIONS]",
+      "       baton chaos run --all [--lanes N] [OPTIONS]   every named scenario and the negative control, as CI",
       "       baton chaos soak --duration D --seed N [OPTIONS]",
       "options: --work DIR            where runs keep logs and reports (default: <tmp>/baton-chaos)",
       "         --timing fast|hadoop-defaults   controller timing profile (default: fast)",
       "         --rate N              client writes per second (default: 20)",
       "         --netns               namespace mode (root): a network namespace, address and sshd per host",
+      "         --lanes N             --all: clusters at once, each with its own ZooKeeper (1..4, default 1;",
+      "                               loopback only; CI uses 2 on 2 cores)",
       "exit codes: 0 every run held (or the negative control found split brain), 1 a run failed,",
       "            2 usage error, 3 the kit could not run (environment, cluster did not start)");
 
@@ -51,6 +54,8 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
     };
     Optional<String> scenario = Optional.empty();
     boolean random = false;
+    boolean all = false;
+    Optional<Long> lanes = Optional.empty();
     boolean unsafe = false;
     Optional<Long> seed = Optional.empty();
     Optional<Duration> duration = Optional.empty();
@@ -63,6 +68,8 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
       switch (a) {
         case "--scenario" -> scenario = Optional.of(value(args, ++i, a));
         case "--random" -> random = true;
+        case "--all" -> all = true;
+        case "--lanes" -> lanes = Optional.of(range(number(value(args, ++i, a), a), 1, 4, a));
         case "--unsafe-no-fencing" -> unsafe = true;
         case "--seed" -> seed = Optional.of(number(value(args, ++i, a), a));
         case "--duration" -> duration = Optional.of(duration(value(args, ++i, a)));
@@ -74,7 +81,11 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
-    ChaosArgs parsed = new ChaosArgs(command, scenario, random, seed, unsafe, duration, work, timing, rate, netns);
+    if (lanes.isPresent() && !all) {
+      throw new UsageException("--lanes belongs to run --all");
+    }
+    ChaosArgs parsed = new ChaosArgs(command, scenario, random, all, lanes.orElse(1L).intValue(), seed, unsafe,
+        duration, work, timing, rate, netns);
     parsed.validate();
     return parsed;
   }
@@ -82,8 +93,15 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
   private void validate() throws UsageException {
     switch (command) {
       case RUN -> {
-        if (scenario.isPresent() == random) {
-          throw new UsageException("run needs exactly one of --scenario NAME or --random --seed N");
+        if ((scenario.isPresent() ? 1 : 0) + (random ? 1 : 0) + (all ? 1 : 0) != 1) {
+          throw new UsageException("run needs exactly one of --scenario NAME, --random --seed N or --all");
+        }
+        if (all && (unsafeNoFencing || seed.isPresent())) {
+          throw new UsageException("--all runs every named scenario and the negative control: drop "
+              + "--unsafe-no-fencing and --seed");
+        }
+        if (lanes > 1 && netns) {
+          throw new UsageException("namespace mode has one set of hosts: use --lanes 1 with --netns");
         }
         if (random && seed.isEmpty()) {
           throw new UsageException("--random needs --seed N (the seed makes the schedule replayable)");
@@ -100,8 +118,9 @@ public record ChaosArgs(Command command, Optional<String> scenario, boolean rand
         if (duration.isEmpty() || seed.isEmpty()) {
           throw new UsageException("soak needs --duration D (e.g. 1h) and --seed N");
         }
-        if (scenario.isPresent() || random || unsafeNoFencing) {
-          throw new UsageException("soak runs random schedules only; drop --scenario/--random/--unsafe-no-fencing");
+        if (scenario.isPresent() || random || all || unsafeNoFencing) {
+          throw new UsageException("soak runs random schedules only; drop --scenario/--random/--all/"
+              + "--unsafe-no-fencing");
         }
       }
       default -> {

@@ -3,6 +3,7 @@ package io.baton.chaos;
 import io.baton.chaos.net.NetnsLauncher;
 import io.baton.chaos.net.Topology;
 import io.baton.chaos.report.RunReport;
+import io.baton.chaos.run.ChaosLanes;
 import io.baton.chaos.run.ChaosSession;
 import io.baton.chaos.run.RunSettings;
 import io.baton.chaos.run.SoakTotals;
@@ -10,15 +11,23 @@ import io.baton.chaos.schedule.RandomSchedule;
 import io.baton.chaos.schedule.Scenario;
 import io.baton.chaos.schedule.ScenarioCatalog;
 import io.baton.chaos.schedule.Step;
+import io.baton.controller.local.TimingProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -62,7 +71,7 @@ public final class ChaosMain {
           yield OK;
         }
         case LIST -> list(out);
-        case RUN -> runOne(a, topology, out, err);
+        case RUN -> a.all() ? runAll(a, topology, out) : runOne(a, topology, out, err);
         case SOAK -> soak(a, topology, out, err);
       };
     } catch (IOException | RuntimeException e) {
@@ -125,6 +134,60 @@ public final class ChaosMain {
       }
       return report.passed() ? OK : FAILED;
     }
+  }
+
+  /**
+   * Every named scenario and the negative control, as CI runs them: on {@code --lanes} clusters at once in
+   * loopback mode (longest first, so that the lanes finish together), one after the other in namespace mode.
+   */
+  private static int runAll(ChaosArgs a, Topology topology, PrintStream out) throws IOException {
+    List<Scenario> all = new ArrayList<>(ScenarioCatalog.all());
+    all.add(ScenarioCatalog.negativeControl());
+    RunSettings settings = settings(a);
+    out.printf("run --all: %d runs on %d lane(s)%n", all.size(), a.lanes());
+    Map<String, RunReport> reports = new LinkedHashMap<>();
+    Map<String, String> broken = new LinkedHashMap<>();
+    if (topology.namespaces()) {
+      try (ChaosSession session = new ChaosSession(settings, out, topology)) {
+        for (Scenario s : all) {
+          try {
+            reports.put(s.name(), session.run(s));
+          } catch (IOException | RuntimeException e) {
+            broken.put(s.name(), String.valueOf(e.getMessage()));
+          }
+        }
+      }
+    } else {
+      Duration session = sessionTimeout(a.timing());
+      List<Scenario> longestFirst = all.stream()
+          .sorted(Comparator.comparing((Scenario s) -> s.faultTime(session)).reversed()).toList();
+      Map<String, CompletableFuture<RunReport>> runs = new LinkedHashMap<>();
+      try (ChaosLanes lanes = new ChaosLanes(settings, out, a.lanes())) {
+        longestFirst.forEach(s -> runs.put(s.name(), lanes.submit(s)));
+        for (Scenario s : all) {
+          try {
+            reports.put(s.name(), runs.get(s.name()).join());
+          } catch (CompletionException | CancellationException e) {
+            broken.put(s.name(), String.valueOf(e.getCause() == null ? e.toString() : e.getCause().getMessage()));
+          }
+        }
+      }
+    }
+    out.println("== run --all ==");
+    for (Scenario s : all) {
+      RunReport r = reports.get(s.name());
+      out.println(r == null ? "COULD NOT RUN " + s.name() + ": " + broken.get(s.name())
+          : (r.passed() ? "PASS " : "FAIL ") + s.name() + ": " + r.verdict() + " (" + r.runDir() + ")");
+    }
+    long passed = reports.values().stream().filter(RunReport::passed).count();
+    out.printf("%d of %d runs held%n", passed, all.size());
+    return passed == all.size() ? OK : FAILED;
+  }
+
+  /** The profile's ZooKeeper session timeout (Hadoop's default, 10 s, when the profile keeps it). */
+  static Duration sessionTimeout(TimingProfile timing) {
+    return Duration.ofMillis(Long.parseLong(timing.hadoopKeys().getOrDefault("ha.zookeeper.session-timeout.ms",
+        "10000")));
   }
 
   private static int soak(ChaosArgs a, Topology topology, PrintStream out, PrintStream err) throws IOException {

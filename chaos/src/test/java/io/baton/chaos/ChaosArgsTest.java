@@ -25,6 +25,11 @@ class ChaosArgsTest {
     assertThat(random.seed()).contains(7L);
     assertThat(random.timing()).isEqualTo(TimingProfile.HADOOP_DEFAULTS);
 
+    ChaosArgs all = ChaosArgs.parse("run", "--all", "--lanes", "2");
+    assertThat(all.all()).isTrue();
+    assertThat(all.lanes()).isEqualTo(2);
+    assertThat(ChaosArgs.parse("run", "--all").lanes()).as("one lane unless asked").isEqualTo(1);
+
     ChaosArgs soak = ChaosArgs.parse("soak", "--duration", "1h", "--seed", "3");
     assertThat(soak.duration()).contains(Duration.ofHours(1));
     assertThat(ChaosArgs.parse("list").command()).isEqualTo(ChaosArgs.Command.LIST);
@@ -34,9 +39,17 @@ class ChaosArgsTest {
   void mistakesSayWhatIsWrong() {
     assertError("missing command: list, run or soak");
     assertError("unknown command 'go'; use list, run or soak", "go");
-    assertError("run needs exactly one of --scenario NAME or --random --seed N", "run");
-    assertError("run needs exactly one of --scenario NAME or --random --seed N", "run", "--scenario", "x",
+    assertError("run needs exactly one of --scenario NAME, --random --seed N or --all", "run");
+    assertError("run needs exactly one of --scenario NAME, --random --seed N or --all", "run", "--scenario", "x",
         "--random", "--seed", "1");
+    assertError("run needs exactly one of --scenario NAME, --random --seed N or --all", "run", "--all",
+        "--scenario", "x");
+    assertError("--all runs every named scenario and the negative control: drop --unsafe-no-fencing and --seed",
+        "run", "--all", "--unsafe-no-fencing");
+    assertError("--lanes belongs to run --all", "run", "--scenario", "zombie", "--lanes", "2");
+    assertError("--lanes must be between 1 and 4, got 5", "run", "--all", "--lanes", "5");
+    assertError("namespace mode has one set of hosts: use --lanes 1 with --netns", "run", "--all", "--lanes", "2",
+        "--netns");
     assertError("--random needs --seed N (the seed makes the schedule replayable)", "run", "--random");
     assertError("--seed 'abc' is not a whole number", "run", "--random", "--seed", "abc");
     assertError("--scenario needs a value", "run", "--scenario");

@@ -28,8 +28,9 @@ class ChaosMainTest {
   @Test
   void usageErrorsExit2WithTheUsage() {
     assertThat(run("run")).isEqualTo(ChaosMain.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
-        "baton chaos: run needs exactly one of --scenario NAME or --random --seed N").contains("usage: baton chaos");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("baton chaos: run needs exactly one of --scenario NAME, --random --seed N or --all")
+        .contains("usage: baton chaos");
   }
 
   @Test

@@ -58,6 +58,8 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   private static final List<String> SMALL_JVM = List.of("-Xmx192m");
   private static final List<String> SERVER_JVM = List.of("-Xmx256m");
   private static final Duration START_WAIT = Duration.ofSeconds(120);
+  private static final int SIGKILL_EXIT = 137;
+  private static final int FENCED_RESTARTS = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMELINE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -417,14 +419,31 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     return restarted;
   }
 
+  /**
+   * Starts the NameNode again. In namespace mode the new active's sshfence runs {@code fuser -k} on the old
+   * active's port, and when the restart comes before that fence (a short hold, a slow start), the fence kills
+   * the restarted process: SIGKILL, exit 137. That is the fence doing its job, so the kit starts it once more
+   * (at most {@link #FENCED_RESTARTS} times) and records it; any other early exit fails the heal.
+   */
   @Override
   public void restartNameNode(String id) {
     try {
       if (namenode(id).isAlive()) {
         namenode(id).killHard(Duration.ofSeconds(10));
       }
-      namenodes.put(id, startNameNode(id));
-      awaitAnswering(id, START_WAIT);
+      for (int attempt = 0; ; attempt++) {
+        namenodes.put(id, startNameNode(id));
+        try {
+          awaitAnswering(id, START_WAIT);
+          return;
+        } catch (IllegalStateException e) {
+          if (namenode(id).isAlive() || namenode(id).exitCode() != SIGKILL_EXIT || attempt == FENCED_RESTARTS) {
+            throw e;
+          }
+          events.record("restart", id, "the restarted " + id + " was killed while starting (exit 137, fenced by "
+              + "the new active); starting it again");
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot restart " + id, e);
     }

@@ -1,5 +1,6 @@
 package io.baton.chaos.schedule;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,11 @@ public record Scenario(String name, String description, ClusterSetup setup, List
   public Scenario unsafe() {
     return new Scenario(name + "-unsafe", description + " (UNSAFE: fencing and epoch check off)", setup.unsafe(),
         steps, Expectation.SPLIT_BRAIN_DETECTED, seed);
+  }
+
+  /** How long the steps hold their faults, plus a settle of one session per step: what differs between runs. */
+  public Duration faultTime(Duration sessionTimeout) {
+    return steps.stream().map(s -> s.hold(sessionTimeout).plus(sessionTimeout)).reduce(Duration.ZERO, Duration::plus);
   }
 
   public boolean needsHostLinks() {

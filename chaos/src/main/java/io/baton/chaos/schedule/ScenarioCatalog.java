@@ -87,6 +87,11 @@ public final class ScenarioCatalog {
     return List.copyOf(SCENARIOS.values());
   }
 
+  /** The negative control: the zombie scenario with fencing and the journal's epoch check off. */
+  public static Scenario negativeControl() {
+    return SCENARIOS.get("zombie").unsafe();
+  }
+
   public static Optional<Scenario> byName(String name) {
     return Optional.ofNullable(SCENARIOS.get(name));
   }
