@@ -18,6 +18,13 @@ import java.util.concurrent.TimeUnit;
  * must never allow), {@link #actingOverlaps()} when two act as active (a zombie does until it is fenced).
  * A NameNode that does not answer is skipped for that round. For chaos and controller tests:
  * start it, run the scenario, then {@link #assertNoReportedSplitBrain()}.
+ *
+ * <p>Two NameNodes that say ACTIVE with different epochs are a superseded active and its successor: the newer
+ * one's epoch was promised by the journal first, so the older one can no longer write. That is the window
+ * storage fencing covers: an active that was frozen (SIGSTOP) while it was replaced says ACTIVE when it
+ * resumes, until its next write is refused or its controller demotes it; no controller can tell a frozen
+ * process anything. Such an overlap counts only once it has lasted {@link #SUPERSEDED_GRACE}; an overlap at
+ * one epoch counts at once.
  */
 public final class SplitBrainDetector implements AutoCloseable {
   private final Map<String, NameNodeAdminClient> nameNodes;
@@ -26,6 +33,11 @@ public final class SplitBrainDetector implements AutoCloseable {
   private final List<String> reported = new ArrayList<>();
   private final List<String> acting = new ArrayList<>();
   private long rounds;
+  /** When the current overlap of a superseded active and its successor was first seen (null: none now). */
+  private java.time.Instant supersededSince;
+
+  /** How long a superseded active may still say ACTIVE beside its successor (a resumed process, see above). */
+  public static final Duration SUPERSEDED_GRACE = Duration.ofSeconds(2);
 
   /** @param nameNodes by NameNode id */
   public SplitBrainDetector(Map<String, NameNodeAdminClient> nameNodes, Duration interval, Clock clock) {
@@ -59,8 +71,17 @@ public final class SplitBrainDetector implements AutoCloseable {
     }
     synchronized (this) {
       rounds++;
-      if (reportedActive.size() > 1) {
-        reported.add(clock.instant() + ": reported ACTIVE at once: " + describe(reportedActive, first));
+      java.time.Instant now = clock.instant();
+      if (reportedActive.size() > 1 && epochs(reportedActive, first) == 1) {
+        reported.add(now + ": reported ACTIVE at once: " + describe(reportedActive, first));
+      } else if (reportedActive.size() > 1) {
+        supersededSince = supersededSince == null ? now : supersededSince;
+        if (!Duration.between(supersededSince, now).minus(SUPERSEDED_GRACE).isNegative()) {
+          reported.add(now + ": reported ACTIVE at once for " + Duration.between(supersededSince, now).toMillis()
+              + " ms: " + describe(reportedActive, first));
+        }
+      } else {
+        supersededSince = null;
       }
       if (actingActive.size() > 1) {
         acting.add(clock.instant() + ": acting as active at once: " + describe(actingActive, first));
@@ -88,6 +109,10 @@ public final class SplitBrainDetector implements AutoCloseable {
       }
     });
     return out;
+  }
+
+  private static long epochs(List<String> ids, Map<String, JsonNode> statuses) {
+    return ids.stream().map(id -> statuses.get(id).path("epoch").asLong()).distinct().count();
   }
 
   private static List<String> describe(List<String> ids, Map<String, JsonNode> statuses) {

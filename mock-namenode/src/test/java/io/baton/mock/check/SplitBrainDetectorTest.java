@@ -47,8 +47,59 @@ class SplitBrainDetectorTest {
       nn1.state().becomeStandby(false);
       nn1.state().becomeActive(); // a second active, as a controller bug would make
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !detector.reportedOverlaps().isEmpty());
-      assertThat(detector.reportedOverlaps().get(0)).contains("reported ACTIVE at once: [nn");
+      assertThat(detector.reportedOverlaps().get(0)).contains("reported ACTIVE at once for ")
+          .contains("[nn1@epoch3, nn2@epoch2]");
       assertThatThrownBy(detector::assertNoReportedSplitBrain).hasMessageStartingWith("split brain: ");
+    }
+  }
+
+  /**
+   * A frozen active that was replaced says ACTIVE when it resumes, with its old epoch, until it is demoted: within
+   * the grace that is the storage-fenced window, not a split brain; past the grace it is one.
+   */
+  @Test
+  void aSupersededActiveCountsOnlyWhenItOutlastsTheGrace() throws Exception {
+    DeploymentConfig conf = TestConf.deployment(2, false, Optional.empty(), dir);
+    var journal = new LocalEditLog(new Journal("jn", "ns1", new JournalStorage.InMemory(), Clock.systemUTC(), true));
+    MutableClock clock = new MutableClock();
+    try (MockNameNode nn1 = start(conf, 0, journal); MockNameNode nn2 = start(conf, 1, journal);
+        SplitBrainDetector detector = new SplitBrainDetector(Map.of(
+            "nn1", new NameNodeAdminClient(TestConf.local(nn1.httpPort()), Duration.ofSeconds(2)),
+            "nn2", new NameNodeAdminClient(TestConf.local(nn2.httpPort()), Duration.ofSeconds(2))),
+            Duration.ofHours(1), clock)) {
+      nn1.state().becomeActive();
+      nn2.state().becomeActive(); // nn1 was not told: it still says ACTIVE, at the older epoch
+      detector.pollOnce();
+      clock.advance(SplitBrainDetector.SUPERSEDED_GRACE.minusMillis(1));
+      detector.pollOnce();
+      assertThat(detector.reportedOverlaps()).isEmpty();
+      clock.advance(Duration.ofMillis(1)); // negative control: the same overlap, now as long as the grace
+      detector.pollOnce();
+      assertThat(detector.reportedOverlaps()).singleElement().asString()
+          .contains("reported ACTIVE at once for 2000 ms: [nn1@epoch1, nn2@epoch2]");
+    }
+  }
+
+  private static final class MutableClock extends Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-11-26T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
     }
   }
 
