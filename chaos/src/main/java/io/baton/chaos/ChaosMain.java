@@ -11,7 +11,6 @@ import io.baton.chaos.schedule.RandomSchedule;
 import io.baton.chaos.schedule.Scenario;
 import io.baton.chaos.schedule.ScenarioCatalog;
 import io.baton.chaos.schedule.Step;
-import io.baton.controller.local.TimingProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,14 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +43,8 @@ public final class ChaosMain {
 
   /** The NameNode hosts of a namespace run (the kit's clusters have two NameNodes). */
   private static final List<String> NAMENODES = List.of("nn1", "nn2");
+  /** The outer bound of {@code run --all}, per run a lane takes (a run is bounded well below it by its own waits). */
+  private static final Duration RUN_ALL_BOUND_PER_RUN = Duration.ofMinutes(15);
 
   private ChaosMain() {}
 
@@ -158,17 +160,23 @@ public final class ChaosMain {
         }
       }
     } else {
-      Duration session = sessionTimeout(a.timing());
-      List<Scenario> longestFirst = all.stream()
-          .sorted(Comparator.comparing((Scenario s) -> s.faultTime(session)).reversed()).toList();
+      List<Scenario> longestFirst = ChaosLanes.longestFirst(all, a.timing());
       Map<String, CompletableFuture<RunReport>> runs = new LinkedHashMap<>();
       try (ChaosLanes lanes = new ChaosLanes(settings, out, a.lanes())) {
         longestFirst.forEach(s -> runs.put(s.name(), lanes.submit(s)));
+        // Each run is bounded by its liveness bounds and start waits; this bounds the whole in case one is not.
+        long deadline = System.nanoTime() + RUN_ALL_BOUND_PER_RUN.toNanos() * ((all.size() + a.lanes() - 1) / a.lanes());
         for (Scenario s : all) {
           try {
-            reports.put(s.name(), runs.get(s.name()).join());
-          } catch (CompletionException | CancellationException e) {
+            reports.put(s.name(), runs.get(s.name()).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+          } catch (ExecutionException | CancellationException e) {
             broken.put(s.name(), String.valueOf(e.getCause() == null ? e.toString() : e.getCause().getMessage()));
+          } catch (TimeoutException e) {
+            broken.put(s.name(), "not done within the bound of run --all (" + RUN_ALL_BOUND_PER_RUN.toMinutes()
+                + " min per run and lane)");
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken.put(s.name(), "interrupted");
           }
         }
       }
@@ -182,12 +190,6 @@ public final class ChaosMain {
     long passed = reports.values().stream().filter(RunReport::passed).count();
     out.printf("%d of %d runs held%n", passed, all.size());
     return passed == all.size() ? OK : FAILED;
-  }
-
-  /** The profile's ZooKeeper session timeout (Hadoop's default, 10 s, when the profile keeps it). */
-  static Duration sessionTimeout(TimingProfile timing) {
-    return Duration.ofMillis(Long.parseLong(timing.hadoopKeys().getOrDefault("ha.zookeeper.session-timeout.ms",
-        "10000")));
   }
 
   private static int soak(ChaosArgs a, Topology topology, PrintStream out, PrintStream err) throws IOException {

@@ -68,6 +68,11 @@ final class BenchReport {
     return Percentiles.of(millis(profile, scenario, kind));
   }
 
+  /** Percentiles of fault to the new active's own transition (the controllers' part, without the client's). */
+  Optional<Percentiles> activePercentiles(String profile, Scenario scenario, ControllerKind kind) {
+    return Percentiles.of(row(profile, scenario, kind).stream().flatMap(t -> t.activeMillis().stream()).toList());
+  }
+
   /** Median of each Baton phase over a row's trials, in the order the phases first appeared. */
   Map<String, Long> medianPhases(String profile, Scenario scenario, ControllerKind kind) {
     Map<String, List<Long>> byName = new LinkedHashMap<>();
@@ -118,6 +123,7 @@ final class BenchReport {
               .put("failovers", row.stream().filter(TrialResult::failedOver).count());
           percentiles(profile, s, k).ifPresent(p -> n.put("p50", p.p50()).put("p90", p.p90()).put("p99", p.p99())
               .put("max", p.max()));
+          activePercentiles(profile, s, k).ifPresent(p -> n.put("activeP50", p.p50()).put("activeP99", p.p99()));
           warmup(profile, s, k).flatMap(TrialResult::millis).ifPresent(ms -> n.put("warmupMillis", ms));
           ObjectNode phases = n.putObject("medianPhases");
           medianPhases(profile, s, k).forEach(phases::put);
@@ -132,6 +138,7 @@ final class BenchReport {
           .put("newActive", t.newActive().orElse(null)).put("failedOver", t.failedOver())
           .put("error", t.error().orElse(null));
       t.millis().ifPresentOrElse(ms -> n.put("millis", ms), () -> n.putNull("millis"));
+      t.activeMillis().ifPresentOrElse(ms -> n.put("activeMillis", ms), () -> n.putNull("activeMillis"));
       ObjectNode phases = n.putObject("phases");
       t.phases().forEach(phases::put);
     }

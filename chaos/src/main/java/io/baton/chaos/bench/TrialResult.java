@@ -8,6 +8,9 @@ import java.util.Optional;
  *
  * @param millis fault to the first write acknowledged by the new active, as the client saw it; empty when the
  *     trial failed, and for a short pause (which must not fail over)
+ * @param activeMillis fault to the new active NameNode's own transition to ACTIVE (its status'
+ *     {@code lastHaTransitionTime}): the controllers' part without the client's retry timing; empty when the trial
+ *     failed or the status could not be read
  * @param failedOver whether another NameNode acknowledged a write after the fault
  * @param phases Baton's timeline of the promotion (detect, elect, fence, promote, ... in ms); empty for the ZKFC
  * @param error why the trial produced no number
@@ -20,6 +23,7 @@ public record TrialResult(
     String oldActive,
     Optional<String> newActive,
     Optional<Long> millis,
+    Optional<Long> activeMillis,
     boolean failedOver,
     Map<String, Long> phases,
     Optional<String> error) {

@@ -7,6 +7,7 @@ import io.baton.mock.client.FailoverClient;
 import io.baton.mock.client.HistoryRecord;
 import io.baton.mock.client.NameNodeEndpoint;
 import io.baton.mock.client.Workload;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +94,9 @@ final class TrialRunner {
           ? timeline.promotionPhases(r.nameNode(), faultAt) : Map.of();
       log.info("{}: {} {} trial {}: {} -> {} in {} ms {}", world.kind().cliName(), profile, scenario.cliName(), trial,
           old, r.nameNode(), ms, phases);
+      Optional<Long> active = activeMillis(r.nameNode(), faultAt);
       return new TrialResult(profile, scenario, world.kind(), trial, old, Optional.of(r.nameNode()),
-          Optional.of(ms), true, phases, Optional.empty());
+          Optional.of(ms), active, true, phases, Optional.empty());
     } finally {
       undo(scenario, old);
       if (graceful != null) {
@@ -128,7 +130,22 @@ final class TrialRunner {
     log.info("{}: {} short-pause trial {}: paused {} for {} ms, failed over: {}", world.kind().cliName(), profile,
         trial, old, pause.toMillis(), failedOver);
     return new TrialResult(profile, Scenario.SHORT_PAUSE, world.kind(), trial, old, other, Optional.empty(),
-        failedOver, Map.of(), Optional.empty());
+        Optional.empty(), failedOver, Map.of(), Optional.empty());
+  }
+
+  /**
+   * Fault to the new active's own transition to ACTIVE, from its status ({@code lastHaTransitionTime}, the same
+   * machine's clock as {@code faultAt}); empty when the status cannot be read or the transition is older.
+   */
+  private Optional<Long> activeMillis(String newActive, Instant faultAt) {
+    try {
+      long at = world.admin(newActive).status().path("lastHaTransitionTime").asLong(0);
+      Duration d = Duration.between(faultAt, Instant.ofEpochMilli(at));
+      return d.isNegative() ? Optional.empty() : Optional.of(d.toMillis());
+    } catch (IOException e) {
+      log.warn("{}: status of {}: {}", world.kind().cliName(), newActive, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** Applies the fault; for a graceful failover returns the running RPC. */
@@ -170,8 +187,8 @@ final class TrialRunner {
 
   private TrialResult failed(Scenario scenario, int trial, String old, String why) {
     log.warn("{}: {} {} trial {} failed: {}", world.kind().cliName(), profile, scenario.cliName(), trial, why);
-    return new TrialResult(profile, scenario, world.kind(), trial, old, Optional.empty(), Optional.empty(), false,
-        Map.of(), Optional.of(why));
+    return new TrialResult(profile, scenario, world.kind(), trial, old, Optional.empty(), Optional.empty(),
+        Optional.empty(), false, Map.of(), Optional.of(why));
   }
 
   private static void awaitQuietly(CompletableFuture<Void> call, Duration timeout) {

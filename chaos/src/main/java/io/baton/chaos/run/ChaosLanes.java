@@ -2,12 +2,16 @@ package io.baton.chaos.run;
 
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.schedule.Scenario;
+import io.baton.controller.local.TimingProfile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs scenarios on several lanes at once. A lane is a thread with its own {@link ChaosSession} (its own
@@ -19,6 +23,8 @@ public final class ChaosLanes implements AutoCloseable {
   private record Job(Scenario scenario, CompletableFuture<RunReport> result) {}
 
   private static final Job STOP = new Job(null, null);
+  /** How long {@link #close()} lets a lane finish the run it is in: a run is bounded well below this. */
+  static final Duration CLOSE_WAIT = Duration.ofMinutes(15);
 
   private final LinkedBlockingQueue<Job> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -36,6 +42,12 @@ public final class ChaosLanes implements AutoCloseable {
       threads.add(t);
       t.start();
     }
+  }
+
+  /** The scenarios with the longest expected fault time first, so that lanes that take them in order finish together. */
+  public static List<Scenario> longestFirst(List<Scenario> scenarios, TimingProfile timing) {
+    Duration session = timing.sessionTimeout();
+    return scenarios.stream().sorted(Comparator.comparing((Scenario s) -> s.faultTime(session)).reversed()).toList();
   }
 
   /** Queues a scenario; the future completes with its report, or exceptionally when the run could not be made. */
@@ -80,7 +92,8 @@ public final class ChaosLanes implements AutoCloseable {
 
   /**
    * Cancels the runs that have not started, lets every lane finish the run it is in (each run is bounded by its
-   * liveness bounds), then ends each lane's ensemble by PID.
+   * liveness bounds) for at most {@link #CLOSE_WAIT}, then ends each lane's ensemble by PID. A lane still busy
+   * after that is interrupted, which ends its run and its ensemble on the way out.
    */
   @Override
   public void close() {
@@ -90,13 +103,17 @@ public final class ChaosLanes implements AutoCloseable {
     for (int i = 0; i < lanes; i++) {
       queue.add(STOP);
     }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    try {
+      for (Thread t : threads) {
+        TimeUnit.NANOSECONDS.timedJoin(t, Math.max(1, deadline - System.nanoTime()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        threads.forEach(Thread::interrupt);
-        return;
+      if (t.isAlive()) {
+        t.interrupt();
       }
     }
   }

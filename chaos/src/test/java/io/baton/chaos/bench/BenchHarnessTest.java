@@ -43,6 +43,8 @@ class BenchHarnessTest {
     for (JsonNode t : report.path("trials")) {
       if (t.path("millis").isNumber()) {
         assertThat(t.path("newActive").asText()).isNotEqualTo(t.path("oldActive").asText());
+        // the new active's own transition comes before the first write it acknowledged (same machine clock)
+        assertThat(t.path("activeMillis").asLong(-1)).as("%s", t).isBetween(0L, t.path("millis").asLong());
       } else {
         assertThat(t.path("error").asText()).as("a failed trial says why: %s", t).isNotBlank();
       }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +77,7 @@ class ChaosScenariosTest {
     for (long seed : RANDOM_SEEDS) {
       all.add(RandomSchedule.generate(seed, false));
     }
-    Duration session = Duration.ofMillis(Long.parseLong(TimingProfile.FAST.hadoopKeys()
-        .get("ha.zookeeper.session-timeout.ms")));
-    all.sort(Comparator.comparing((Scenario s) -> s.faultTime(session)).reversed());
-    for (Scenario s : all) {
+    for (Scenario s : ChaosLanes.longestFirst(all, TimingProfile.FAST)) {
       runs.put(s.name(), lanes.submit(s));
     }
   }

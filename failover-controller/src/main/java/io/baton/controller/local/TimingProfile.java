@@ -1,5 +1,6 @@
 package io.baton.controller.local;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,6 +31,11 @@ public enum TimingProfile {
 
   public Map<String, String> hadoopKeys() {
     return hadoopKeys;
+  }
+
+  /** {@code ha.zookeeper.session-timeout.ms} of this profile (Hadoop's default, 10 s, when it keeps the default). */
+  public Duration sessionTimeout() {
+    return Duration.ofMillis(Long.parseLong(hadoopKeys.getOrDefault("ha.zookeeper.session-timeout.ms", "10000")));
   }
 
   private static Map<String, String> orderedMap(String... kv) {

@@ -7,6 +7,7 @@ import io.baton.mock.journal.EditLog;
 import io.baton.mock.journal.EditLog.EditLogException;
 import io.baton.mock.journal.Journal;
 import io.baton.mock.journal.JournalRecord;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
@@ -34,19 +35,27 @@ public final class NameNodeState {
   private volatile long epoch;
   private volatile long lastApplied;
   private volatile Optional<String> fencedReason = Optional.empty();
+  /** When the acting state last changed, epoch ms (0: never), as Hadoop's NameNodeStatus LastHATransitionTime. */
+  private volatile long lastHaTransitionTime;
+  private final Clock clock;
 
   public NameNodeState(String nodeId, EditLog editLog) {
+    this(nodeId, editLog, Clock.systemUTC());
+  }
+
+  public NameNodeState(String nodeId, EditLog editLog, Clock clock) {
     this.nodeId = nodeId;
     this.editLog = editLog;
+    this.clock = clock;
   }
 
   /** A consistent view for /status. */
   public record Snapshot(HAServiceState acting, HAServiceState reported, long epoch, long lastTxId,
-      Optional<String> fencedReason) {}
+      Optional<String> fencedReason, long lastHaTransitionTime) {}
 
   /** Never blocks (fields are volatile); may mix values from either side of a concurrent transition. */
   public Snapshot snapshot() {
-    return new Snapshot(acting, reportedState(), epoch, lastApplied, fencedReason);
+    return new Snapshot(acting, reportedState(), epoch, lastApplied, fencedReason, lastHaTransitionTime);
   }
 
   /** What getServiceStatus says: the truth, unless a zombie is pretending to be standby. Never blocks. */
@@ -77,6 +86,7 @@ public final class NameNodeState {
     acting = HAServiceState.ACTIVE;
     pretendingStandby = false;
     fencedReason = Optional.empty();
+    lastHaTransitionTime = clock.millis();
     log.info("{}: {} -> ACTIVE (epoch {}, caught up to txid {})", nodeId, label(from), epoch, lastApplied);
   }
 
@@ -194,6 +204,9 @@ public final class NameNodeState {
 
   private void moveTo(HAServiceState to, String reason) {
     HAServiceState from = reportedState();
+    if (acting != to) {
+      lastHaTransitionTime = clock.millis();
+    }
     acting = to;
     pretendingStandby = false;
     if (from != to) {

@@ -31,9 +31,11 @@ public final class StatusResource {
   /**
    * @param state what the node acts as; {@code reportedState} is what HAServiceProtocol says (they differ only
    *     for a zombie)
+   * @param lastHaTransitionTime when {@code state} last changed, epoch ms, 0 if never (Hadoop's NameNodeStatus
+   *     JMX bean has the same {@code LastHATransitionTime})
    */
   public record Status(String id, String nameservice, String state, String reportedState, long epoch, long lastTxId,
-      List<String> faults, String fencedReason, String journal, long pid) {}
+      List<String> faults, String fencedReason, String journal, long pid, long lastHaTransitionTime) {}
 
   @GET
   @Path("status")
@@ -41,7 +43,8 @@ public final class StatusResource {
   public Status status() {
     NameNodeState.Snapshot s = state.snapshot();
     return new Status(nodeId, nameserviceId, s.acting().toString(), s.reported().toString(), s.epoch(), s.lastTxId(),
-        faults.describe(), s.fencedReason().orElse(null), journal, ProcessHandle.current().pid());
+        faults.describe(), s.fencedReason().orElse(null), journal, ProcessHandle.current().pid(),
+        s.lastHaTransitionTime());
   }
 
   /** A thread dump, as Hadoop's {@code /stacks} (the ZKFC fetches it when its NameNode turns unhealthy). */

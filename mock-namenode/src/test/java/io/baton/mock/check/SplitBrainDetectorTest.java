@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.baton.config.DeploymentConfig;
 import io.baton.mock.MockNameNode;
+import io.baton.mock.MutableClock;
 import io.baton.mock.NameNodeOptions;
 import io.baton.mock.TestConf;
 import io.baton.mock.client.NameNodeAdminClient;
@@ -77,29 +78,6 @@ class SplitBrainDetectorTest {
       detector.pollOnce();
       assertThat(detector.reportedOverlaps()).singleElement().asString()
           .contains("reported ACTIVE at once for 2000 ms: [nn1@epoch1, nn2@epoch2]");
-    }
-  }
-
-  private static final class MutableClock extends Clock {
-    private volatile java.time.Instant now = java.time.Instant.parse("2026-11-26T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return java.time.ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
     }
   }
 

@@ -3,6 +3,7 @@ package io.baton.mock.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.baton.mock.MutableClock;
 import io.baton.mock.common.ApiException;
 import io.baton.mock.fs.NamespaceOp;
 import io.baton.mock.journal.Journal;
@@ -33,6 +34,24 @@ class NameNodeStateTest {
     assertThat(nn2.read("/a").data()).contains("1+");
     assertThat(nn2.write(NamespaceOp.write("/c", "3")).txid()).isEqualTo(6); // 5 is nn2's epoch-start
     assertThat(journal.recordsAt(4, 1).get(0).op()).isEqualTo(JournalRecord.EPOCH_START);
+  }
+
+  @Test
+  void theLastHaTransitionTimeMovesOnlyWhenTheActingStateChanges() throws Exception {
+    MutableClock clock = new MutableClock(java.time.Instant.ofEpochMilli(1_000));
+    NameNodeState nn = new NameNodeState("nn3", new LocalEditLog(journal), clock);
+    assertThat(nn.snapshot().lastHaTransitionTime()).isZero();
+    clock.set(java.time.Instant.ofEpochMilli(2_000));
+    nn.becomeStandby(false); // already standby: no transition
+    assertThat(nn.snapshot().lastHaTransitionTime()).isZero();
+    nn.becomeActive();
+    assertThat(nn.snapshot().lastHaTransitionTime()).isEqualTo(2_000);
+    clock.set(java.time.Instant.ofEpochMilli(3_000));
+    nn.becomeActive(); // already active
+    assertThat(nn.snapshot().lastHaTransitionTime()).isEqualTo(2_000);
+    clock.set(java.time.Instant.ofEpochMilli(4_000));
+    nn.becomeStandby(false);
+    assertThat(nn.snapshot().lastHaTransitionTime()).isEqualTo(4_000);
   }
 
   @Test
