@@ -68,6 +68,11 @@ final class BenchReport {
     return Percentiles.of(millis(profile, scenario, kind));
   }
 
+  /** Percentiles of kill to the killed NameNode's sockets closing (crash and host loss). */
+  Optional<Percentiles> exitPercentiles(String profile, Scenario scenario, ControllerKind kind) {
+    return Percentiles.of(row(profile, scenario, kind).stream().flatMap(t -> t.exitMillis().stream()).toList());
+  }
+
   /** Percentiles of fault to the new active's own transition (the controllers' part, without the client's). */
   Optional<Percentiles> activePercentiles(String profile, Scenario scenario, ControllerKind kind) {
     return Percentiles.of(row(profile, scenario, kind).stream().flatMap(t -> t.activeMillis().stream()).toList());
@@ -124,6 +129,7 @@ final class BenchReport {
           percentiles(profile, s, k).ifPresent(p -> n.put("p50", p.p50()).put("p90", p.p90()).put("p99", p.p99())
               .put("max", p.max()));
           activePercentiles(profile, s, k).ifPresent(p -> n.put("activeP50", p.p50()).put("activeP99", p.p99()));
+          exitPercentiles(profile, s, k).ifPresent(p -> n.put("exitP50", p.p50()).put("exitMax", p.max()));
           warmup(profile, s, k).flatMap(TrialResult::millis).ifPresent(ms -> n.put("warmupMillis", ms));
           ObjectNode phases = n.putObject("medianPhases");
           medianPhases(profile, s, k).forEach(phases::put);
@@ -139,6 +145,7 @@ final class BenchReport {
           .put("error", t.error().orElse(null));
       t.millis().ifPresentOrElse(ms -> n.put("millis", ms), () -> n.putNull("millis"));
       t.activeMillis().ifPresentOrElse(ms -> n.put("activeMillis", ms), () -> n.putNull("activeMillis"));
+      t.exitMillis().ifPresent(ms -> n.put("exitMillis", ms));
       ObjectNode phases = n.putObject("phases");
       t.phases().forEach(phases::put);
     }

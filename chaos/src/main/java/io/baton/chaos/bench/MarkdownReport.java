@@ -69,6 +69,22 @@ final class MarkdownReport {
             num(p.map(Percentiles::p99)), num(p.map(Percentiles::max)), ratio50, ratio99, active, phases, warmup));
       }
     }
+    processExit(md, r, profile);
+  }
+
+  /** The part of a kill's time that belongs to the kernel, not to either controller. */
+  private static void processExit(StringBuilder md, BenchReport r, String profile) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (Scenario s : r.scenarios(profile)) {
+      for (ControllerKind k : r.controllers()) {
+        r.exitPercentiles(profile, s, k).ifPresent(e -> parts.add(String.format("%s %s: p50 %d, max %d ms",
+            s.cliName(), k.label(), e.p50(), e.max())));
+      }
+    }
+    if (!parts.isEmpty()) {
+      md.append("\nkill -9 to the killed NameNode's sockets closing (the kernel ending the process; no controller "
+          + "can notice sooner), in every time above: ").append(String.join("; ", parts)).append(".\n");
+    }
   }
 
   private static String ratio(BenchReport r, String profile, Scenario s,

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param activeMillis fault to the new active NameNode's own transition to ACTIVE (its status'
  *     {@code lastHaTransitionTime}): the controllers' part without the client's retry timing; empty when the trial
  *     failed or the status could not be read
+ * @param exitMillis for a kill: fault to the killed NameNode's sockets closing (the kernel tearing the process down,
+ *     seen on the bench's own idle connection), the part of the time no controller can shorten; empty otherwise
  * @param failedOver whether another NameNode acknowledged a write after the fault
  * @param phases Baton's timeline of the promotion (detect, elect, fence, promote, ... in ms); empty for the ZKFC
  * @param error why the trial produced no number
@@ -24,6 +26,7 @@ public record TrialResult(
     Optional<String> newActive,
     Optional<Long> millis,
     Optional<Long> activeMillis,
+    Optional<Long> exitMillis,
     boolean failedOver,
     Map<String, Long> phases,
     Optional<String> error) {

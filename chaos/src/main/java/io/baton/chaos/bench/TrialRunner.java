@@ -33,6 +33,8 @@ final class TrialRunner {
   private static final FailoverClient.Options CLIENT = new FailoverClient.Options(Duration.ofMillis(200),
       Duration.ofSeconds(1), 40, Duration.ofMillis(20));
   private static final Duration FIRST_ACK = Duration.ofSeconds(30);
+  /** A killed process's sockets close within milliseconds; by the time a write is acknowledged elsewhere, surely. */
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
   /** Both controllers' runners draw the same pauses before their faults: same seed, same sequence. */
   static final long PHASE_SEED = 20261126L;
 
@@ -79,6 +81,8 @@ final class TrialRunner {
     // the same point of a controller's health polling every time, and detection would look always slow or fast.
     long interval = Math.max(1, world.deployment().healthMonitor().checkInterval().toMillis());
     Sleep.pause(Duration.ofMillis(phase.nextLong(interval)));
+    Optional<ExitWatch> exit = scenario == Scenario.CRASH || scenario == Scenario.HOST_LOSS
+        ? ExitWatch.open(world.namenode(old).haAddress()) : Optional.empty();
     Instant faultAt = Instant.now();
     CompletableFuture<Void> graceful = inject(scenario, old);
     try {
@@ -95,9 +99,11 @@ final class TrialRunner {
       log.info("{}: {} {} trial {}: {} -> {} in {} ms {}", world.kind().cliName(), profile, scenario.cliName(), trial,
           old, r.nameNode(), ms, phases);
       Optional<Long> active = activeMillis(r.nameNode(), faultAt);
+      Optional<Long> exited = exit.flatMap(w -> w.millisAfter(faultAt, EXIT_WAIT));
       return new TrialResult(profile, scenario, world.kind(), trial, old, Optional.of(r.nameNode()),
-          Optional.of(ms), active, true, phases, Optional.empty());
+          Optional.of(ms), active, exited, true, phases, Optional.empty());
     } finally {
+      exit.ifPresent(ExitWatch::close);
       undo(scenario, old);
       if (graceful != null) {
         awaitQuietly(graceful, timeout);
@@ -130,7 +136,7 @@ final class TrialRunner {
     log.info("{}: {} short-pause trial {}: paused {} for {} ms, failed over: {}", world.kind().cliName(), profile,
         trial, old, pause.toMillis(), failedOver);
     return new TrialResult(profile, Scenario.SHORT_PAUSE, world.kind(), trial, old, other, Optional.empty(),
-        Optional.empty(), failedOver, Map.of(), Optional.empty());
+        Optional.empty(), Optional.empty(), failedOver, Map.of(), Optional.empty());
   }
 
   /**
@@ -188,7 +194,7 @@ final class TrialRunner {
   private TrialResult failed(Scenario scenario, int trial, String old, String why) {
     log.warn("{}: {} {} trial {} failed: {}", world.kind().cliName(), profile, scenario.cliName(), trial, why);
     return new TrialResult(profile, scenario, world.kind(), trial, old, Optional.empty(), Optional.empty(),
-        Optional.empty(), false, Map.of(), Optional.of(why));
+        Optional.empty(), Optional.empty(), false, Map.of(), Optional.of(why));
   }
 
   private static void awaitQuietly(CompletableFuture<Void> call, Duration timeout) {

@@ -45,6 +45,9 @@ class BenchHarnessTest {
         assertThat(t.path("newActive").asText()).isNotEqualTo(t.path("oldActive").asText());
         // the new active's own transition comes before the first write it acknowledged (same machine clock)
         assertThat(t.path("activeMillis").asLong(-1)).as("%s", t).isBetween(0L, t.path("millis").asLong());
+        if (t.path("scenario").asText().equals("crash")) { // the kill is seen on the bench's own connection first
+          assertThat(t.path("exitMillis").asLong(-1)).as("%s", t).isBetween(0L, t.path("activeMillis").asLong());
+        }
       } else {
         assertThat(t.path("error").asText()).as("a failed trial says why: %s", t).isNotBlank();
       }

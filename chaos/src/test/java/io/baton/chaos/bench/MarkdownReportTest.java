@@ -14,7 +14,7 @@ class MarkdownReportTest {
   /** The new active's own transition comes 40 ms before the client's first acknowledged write. */
   private static TrialResult trial(Scenario s, ControllerKind k, int n, long ms, Map<String, Long> phases) {
     return new TrialResult("defaults", s, k, n, "nn1", Optional.of("nn2"), Optional.of(ms), Optional.of(ms - 40),
-        true, phases, Optional.empty());
+        s == Scenario.CRASH ? Optional.of(30L) : Optional.empty(), true, phases, Optional.empty());
   }
 
   @Test
@@ -31,9 +31,9 @@ class MarkdownReportTest {
     r.add(trial(Scenario.CRASH, ControllerKind.ZKFC, 1, 1000, Map.of()));
     r.add(trial(Scenario.CRASH, ControllerKind.ZKFC, 2, 1600, Map.of()));
     r.add(new TrialResult("defaults", Scenario.SHORT_PAUSE, ControllerKind.BATON, 1, "nn1", Optional.empty(),
-        Optional.empty(), Optional.empty(), false, Map.of(), Optional.empty()));
+        Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(), Optional.empty()));
     r.add(new TrialResult("defaults", Scenario.GRACEFUL, ControllerKind.ZKFC, 1, "nn1", Optional.empty(),
-        Optional.empty(), Optional.empty(), false, Map.of(), Optional.of("no write acknowledged by another NameNode")));
+        Optional.empty(), Optional.empty(), Optional.empty(), false, Map.of(), Optional.of("no write acknowledged by another NameNode")));
     r.add(trial(Scenario.HANG, ControllerKind.BATON, 1, 45_520, Map.of())); // client over the bound, the NameNode not
 
     String md = MarkdownReport.render(r);
@@ -41,6 +41,7 @@ class MarkdownReportTest {
     assertThat(md)
         .contains("| crash | Baton | 2 | 200 | 240 | 240 | 240 | 0.20 | 0.15 | 160 / 200 | wait 100, promote 20 | 900 ms |")
         .contains("| crash | Hadoop ZKFC | 2 | 1000 | 1600 | 1600 | 1600 |  |  | 960 / 1560 |  | - |")
+        .contains("in every time above: crash Baton: p50 30, max 30 ms; crash Hadoop ZKFC: p50 30, max 30 ms.")
         .contains("| hang p99 <= tolerance 45000 ms + 500 ms, as the client sees it | 45520 ms | **no** |")
         .contains("| hang p99 <= tolerance 45000 ms + 500 ms, to the new active's transition | 45480 ms | yes |")
         .contains("| short-pause | Baton | 1 | failovers: 0 of 1 |")
