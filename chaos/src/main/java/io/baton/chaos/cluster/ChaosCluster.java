@@ -355,17 +355,43 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     return LocalCluster.get(http, url, timeout);
   }
 
+  /**
+   * Waits until one NameNode is active, no controller is in the middle of a promotion, and two polls 100 ms apart
+   * agree. A NameNode resumed from a pause says ACTIVE until it is demoted or fenced, while the other controller
+   * may be fencing it (an sshfence kills it): without the promotion check the kit once took that moment for the
+   * settled state and aimed its next fault at a process the fence killed right after.
+   */
   @Override
   public Optional<String> awaitSingleActive(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
+    Optional<String> previous = Optional.empty();
     while (Instant.now().isBefore(deadline)) {
-      Optional<String> active = activeNameNode();
-      if (active.isPresent()) {
+      Optional<String> active = activeNameNode().filter(a -> promotingControllers().isEmpty());
+      if (active.isPresent() && active.equals(previous)) {
         return active;
       }
+      previous = active;
       Sleep.pause(Duration.ofMillis(100));
     }
     return Optional.empty();
+  }
+
+  /** The controllers whose {@code GET /v1/status} says BECOMING_ACTIVE; one that does not answer says nothing. */
+  public List<String> promotingControllers() {
+    List<String> promoting = new ArrayList<>();
+    for (String nn : controllers.keySet()) {
+      get(conf.adminUrl(nn) + "/v1/status", Duration.ofMillis(500)).filter(r -> r.statusCode() == 200)
+          .filter(r -> "BECOMING_ACTIVE".equals(stateOf(r.body()))).ifPresent(r -> promoting.add(nn));
+    }
+    return promoting;
+  }
+
+  private static String stateOf(String statusJson) {
+    try {
+      return JSON.readTree(statusJson).path("state").asText();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   @Override
