@@ -1,6 +1,7 @@
 package io.baton.chaos.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.baton.chaos.event.EventLog;
@@ -10,6 +11,8 @@ import io.baton.chaos.schedule.ClusterSetup;
 import io.baton.chaos.verdict.Checker;
 import io.baton.chaos.verdict.CheckerVerdict;
 import io.baton.chaos.verdict.Histories;
+import io.baton.controller.local.LocalCluster;
+import io.baton.controller.local.Signal;
 import io.baton.controller.local.TimingProfile;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -30,6 +33,39 @@ import org.junit.jupiter.api.io.TempDir;
  * through proxies (a cut stops writes, the heal resumes them), NameNode faults over HTTP, restart, and the checker.
  */
 class ChaosClusterPlumbingTest {
+
+  /**
+   * Sends {@code signal} to the next NameNode process with that id that this JVM starts (found among this JVM's
+   * children by PID, never by name), as soon as it appears: a fence that comes while the NameNode starts.
+   */
+  private static Thread killNextStart(String id, long notThisPid, Signal signal) {
+    Thread t = new Thread(() -> {
+      ProcessHandle started = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2))
+          .until(() -> ProcessHandle.current().children().filter(p -> p.pid() != notThisPid)
+              .filter(p -> {
+                String cmd = commandLine(p.pid()); // ProcessHandle.Info cuts long command lines at 4 KB
+                return cmd.contains(LocalCluster.NAMENODE_MAIN) && cmd.endsWith("--id " + id);
+              })
+              .findFirst().orElse(null), java.util.Objects::nonNull);
+      if (signal == Signal.KILL) {
+        started.destroyForcibly();
+      } else {
+        started.destroy(); // SIGTERM
+      }
+    }, "fence-" + id);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return new String(java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').trim();
+    } catch (java.io.IOException e) {
+      return ""; // it exited
+    }
+  }
 
   @Test
   void workloadThroughProxiesSurvivesACutAndTheCheckerIsClean(@TempDir Path dir) throws Exception {
@@ -72,6 +108,20 @@ class ChaosClusterPlumbingTest {
         cluster.restartNameNode("nn2");
         assertThat(cluster.namenode("nn2").pid()).isNotEqualTo(oldPid);
         assertThat(cluster.namenode("nn2").isAlive()).isTrue();
+
+        // A fence (SIGKILL) that hits the restarted NameNode while it starts: the kit starts it once more.
+        long beforeFence = cluster.namenode("nn2").pid();
+        Thread fence = killNextStart("nn2", beforeFence, Signal.KILL);
+        cluster.restartNameNode("nn2");
+        fence.join(10_000);
+        assertThat(events.events("restart")).singleElement().asString().contains("exit 137");
+        assertThat(cluster.namenode("nn2").isAlive()).isTrue();
+        // Negative control: any other early exit (SIGTERM: 143) is not a fence and fails the restart.
+        Thread term = killNextStart("nn2", cluster.namenode("nn2").pid(), Signal.TERM);
+        assertThatThrownBy(() -> cluster.restartNameNode("nn2")).isInstanceOf(IllegalStateException.class);
+        term.join(10_000);
+        assertThat(events.events("restart")).hasSize(1);
+        cluster.restartNameNode("nn2");
 
         cluster.stopWorkload();
         histories = cluster.histories();
