@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * is UNHEALTHY; anything else is NOT_RESPONDING and drops the client (reconnect after sleep-after-disconnect).
  * A {@link ConnectionWatch} triggers an immediate poll when the NameNode's socket breaks.
  *
- * <p>Between two checks, liveness probes (getServiceStatus alone, silent when answered) go out every quarter of
- * the interval, but not more often than every {@link #MIN_PROBE_GAP}. A hang is declared only when one call stays
- * unanswered for the whole RPC timeout, as before, so a pause shorter than the timeout never counts; but the
- * first call caught by a hang now starts within a quarter interval of it instead of a whole one.
+ * <p>Between two checks, probes (monitorHealth alone, silent when they pass) go out every quarter of the interval,
+ * but not more often than every {@link #MIN_PROBE_GAP}. A hang is declared only when one call stays unanswered for
+ * the whole RPC timeout, as before, so a pause shorter than the timeout never counts; but the first call caught by
+ * a hang starts within a quarter interval of it instead of a whole one, and an unhealthy NameNode is seen within a
+ * quarter interval too. A probe is one cheap RPC, as Hadoop's check is two (getServiceStatus, monitorHealth).
  */
 public final class HealthMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
@@ -38,6 +39,8 @@ public final class HealthMonitor implements AutoCloseable {
   private final Consumer<Event> sink;
   private final ScheduledExecutorService poller;
   private final ConnectionWatch watch;
+  /** The state the last full check read; probes do not ask for it. Only the poller thread touches it. */
+  private Optional<ServiceState> lastReported = Optional.empty();
   static final Duration MIN_PROBE_GAP = Duration.ofMillis(250);
   static final int MAX_PROBES_PER_CHECK = 4;
 
@@ -93,7 +96,7 @@ public final class HealthMonitor implements AutoCloseable {
     }
   }
 
-  /** A full check every {@code pollsPerCheck} polls; the polls between are liveness probes. */
+  /** A full check every {@code pollsPerCheck} polls; the polls between are probes. */
   private void poll() {
     boolean check = pollsSinceCheck == 0;
     pollsSinceCheck = (pollsSinceCheck + 1) % pollsPerCheck;
@@ -102,14 +105,19 @@ public final class HealthMonitor implements AutoCloseable {
       if (client == null) {
         client = clients.open(address, config.rpcTimeout(), config.connectMaxRetries());
       }
+      if (!check) {
+        reported = lastReported; // an unhealthy probe keeps what the last full check read
+        client.monitorHealth(); // a probe: silent when it passes
+        schedule(pollGap);
+        return;
+      }
       HAServiceStatus status = client.getServiceStatus();
       reported = Optional.of(HaServiceClients.map(status.getState()));
-      if (check) {
-        client.monitorHealth();
-        String detail = status.isReadyToBecomeActive() ? "healthy, " + status.getState()
-            : "healthy, " + status.getState() + ", not ready: " + status.getNotReadyReason();
-        sink.accept(new Event.HealthChecked(HealthState.HEALTHY, reported, detail));
-      }
+      lastReported = reported;
+      client.monitorHealth();
+      String detail = status.isReadyToBecomeActive() ? "healthy, " + status.getState()
+          : "healthy, " + status.getState() + ", not ready: " + status.getNotReadyReason();
+      sink.accept(new Event.HealthChecked(HealthState.HEALTHY, reported, detail));
       schedule(pollGap);
     } catch (Throwable t) {
       if (HaServiceClients.isHealthCheckFailure(t)) {
@@ -118,7 +126,9 @@ public final class HealthMonitor implements AutoCloseable {
       } else {
         dropClient();
         pollsSinceCheck = 0; // the next poll after a reconnect is a full check
-        sink.accept(new Event.HealthChecked(HealthState.NOT_RESPONDING, reported, HaServiceClients.describe(t)));
+        lastReported = Optional.empty();
+        sink.accept(new Event.HealthChecked(HealthState.NOT_RESPONDING, check ? reported : Optional.empty(),
+            HaServiceClients.describe(t)));
         schedule(config.sleepAfterDisconnect());
       }
     }

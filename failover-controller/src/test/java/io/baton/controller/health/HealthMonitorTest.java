@@ -49,11 +49,11 @@ class HealthMonitorTest {
   void betweenFullChecksLivenessProbesGoOutEveryQuarterInterval() {
     try (HealthMonitor m = monitor(Duration.ofSeconds(1))) {
       m.start();
-      await().atMost(Duration.ofSeconds(20)).until(() -> nn.healthCalls.get() >= 3);
+      await().atMost(Duration.ofSeconds(20)).until(() -> nn.statusCalls.get() >= 3);
     }
-    int checks = nn.healthCalls.get();
-    // every full check is getServiceStatus + monitorHealth; three probes (getServiceStatus alone) follow each
-    assertThat(nn.statusCalls.get()).isBetween(4 * checks - 3, 4 * checks + 3);
+    int checks = nn.statusCalls.get();
+    // every full check is getServiceStatus + monitorHealth; three probes (monitorHealth alone) follow each
+    assertThat(nn.healthCalls.get()).isBetween(4 * checks - 3, 4 * checks + 3);
     // probes that answer stay silent: one report per full check
     assertThat(reports).hasSizeBetween(checks - 1, checks)
         .allMatch(r -> r.health() == HealthState.HEALTHY);
@@ -66,6 +66,22 @@ class HealthMonitorTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> nn.healthCalls.get() >= 5);
     }
     assertThat(nn.statusCalls.get()).isBetween(nn.healthCalls.get(), nn.healthCalls.get() + 1);
+  }
+
+  @Test
+  void probesCatchAnUnhealthyNameNodeBetweenFullChecks() {
+    try (HealthMonitor m = monitor(Duration.ofSeconds(1))) {
+      m.start();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !reports.isEmpty());
+      nn.healthy = false;
+      int checksBefore = nn.statusCalls.get();
+      await().atMost(Duration.ofSeconds(20)).until(() -> nn.statusCalls.get() >= checksBefore + 3);
+    }
+    List<Event.HealthChecked> unhealthy = reports.stream().filter(r -> r.health() == HealthState.UNHEALTHY).toList();
+    // every poll reports it, the three probes between two full checks too: about 12 over 3 checks, not 3
+    assertThat(unhealthy).hasSizeGreaterThanOrEqualTo(9)
+        // a probe does not ask for the state; it keeps what the last full check read
+        .allMatch(r -> r.reported().isPresent());
   }
 
   @Test
