@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +53,7 @@ class FakeClockTest {
    */
   @Test
   void aStepMovesOnlyTheWallClockAndScheduledWorkGoesOn(@TempDir Path dir) throws Exception {
-    Optional<Path> lib = FakeClock.library();
-    Assumptions.assumeTrue(lib.isPresent(), "no C compiler: the wall-clock library cannot be built");
+    io.baton.chaos.TestParts.requireWallClockLibrary();
     Path offsetFile = dir.resolve("clock.rc");
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",

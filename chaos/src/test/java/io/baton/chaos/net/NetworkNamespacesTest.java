@@ -3,7 +3,6 @@ package io.baton.chaos.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.baton.controller.local.ProcessKit;
 import java.net.InetSocketAddress;
@@ -30,7 +29,7 @@ class NetworkNamespacesTest {
 
   @Test
   void guardPartitionsAndCleanup(@TempDir Path dir) throws Exception {
-    assumeTrue(NetworkNamespaces.available(), "needs root and `ip netns`");
+    io.baton.chaos.TestParts.requireNetns();
     long pid = ProcessHandle.current().pid();
     NetnsPlan plan = new NetnsPlan("bt" + Long.toString(pid % 46656, 36), (int) (100 + pid % 100),
         List.of("a", "b"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.chaos.ChaosMain;
-import io.baton.chaos.net.NetnsLauncher;
 import io.baton.chaos.net.NetworkNamespaces;
 import io.baton.controller.local.LocalCluster;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +32,7 @@ class NamespaceModeTest {
   @BeforeEach
   void namespacesAvailable() {
     assumeTrue(classPresent(LocalCluster.ZKFC_MAIN), "the controller is not on the classpath");
-    assumeTrue(NetnsLauncher.unavailable().isEmpty(), () -> "namespace mode unavailable: "
-        + NetnsLauncher.unavailable().orElse(""));
+    io.baton.chaos.TestParts.requireNetns();
   }
 
   /** Output of the command, and what it returned. */
