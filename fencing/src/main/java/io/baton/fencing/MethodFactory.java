@@ -1,6 +1,7 @@
 package io.baton.fencing;
 
 import io.baton.config.DeploymentConfig;
+import io.baton.config.LocalNameNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.config.SharedEditsConfig;
@@ -72,8 +73,11 @@ final class MethodFactory {
           "set " + SHARED_EDITS_KEY + "." + target.nameserviceId()
               + " to qjournal://host1:8485;host2:8485;host3:8485/<journalId>");
     }
-    String fencedBy = deployment.local().map(l -> l.nameserviceId() + "." + l.namenodeId()).orElse("baton");
-    return new JournalFenceMethod(edits.get(), fencedBy);
+    NameserviceConfig ns = deployment.nameservice(target.nameserviceId()).orElseThrow();
+    HadoopIpc ipc = new HadoopIpc(deployment.toHadoopConfiguration());
+    Optional<String> localId = deployment.local().filter(l -> l.nameserviceId().equals(ns.id()))
+        .map(LocalNameNode::namenodeId);
+    return new JournalFenceMethod(edits.get(), ns.id(), new NamespaceSource(ns.namenodes(), localId, ipc), ipc);
   }
 
   private FenceMethod unknown(MethodSpec spec) throws BadMethodException {
