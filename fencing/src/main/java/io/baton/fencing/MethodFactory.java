@@ -74,7 +74,8 @@ final class MethodFactory {
       throw new BadMethodException(SHARED_EDITS_KEY,
           "journal fencing needs the journal nodes of nameservice " + target.nameserviceId(),
           "set " + SHARED_EDITS_KEY + "." + target.nameserviceId()
-              + " to qjournal://host1:8485;host2:8485;host3:8485/<journalId>");
+              + " to qjournal://host1:8485;host2:8485;host3:8485/<journalId>; with file:// (shared storage) edits"
+              + " nothing guards the storage and journal cannot fence it: use sshfence or shell(<STONITH script>)");
     }
     NameserviceConfig ns = deployment.nameservice(target.nameserviceId()).orElseThrow();
     HadoopIpc ipc = new HadoopIpc(deployment.toHadoopConfiguration());
