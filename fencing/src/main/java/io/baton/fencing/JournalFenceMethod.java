@@ -4,6 +4,7 @@ import io.baton.config.SharedEditsConfig;
 import io.baton.fencing.NamespaceSource.NamespaceUnavailableException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocol;
 import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocolProtos.GetJournalStateResponseProto;
 import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocolProtos.NewEpochResponseProto;
@@ -63,7 +64,7 @@ final class JournalFenceMethod implements FenceMethod {
           + "; a writer with an older epoch can no longer write to it");
     }
     if (promises.replies().stream().anyMatch(r -> r.failure().filter(f -> f.refused()
-        && f.cause().toLowerCase(java.util.Locale.ROOT).contains("incompatible")).isPresent())) {
+        && f.cause().toLowerCase(Locale.ROOT).contains("incompatible")).isPresent())) {
       namespaces.forget(); // the namespace was formatted again: ask a NameNode next time
     }
     return notFenced("epoch " + epoch, promises);

@@ -18,16 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * waited for), all answered, or the deadline passed. Every node's answer is kept, in the order given.
  */
 final class QuorumCall {
+  private static final AtomicInteger THREADS = new AtomicInteger();
   /** Daemon threads: a hung call must not keep the JVM alive; a call is interrupted when no longer waited for. */
   private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "quorum-call-" + Counter.NEXT.incrementAndGet());
+    Thread t = new Thread(r, "quorum-call-" + THREADS.incrementAndGet());
     t.setDaemon(true);
     return t;
   });
-
-  private static final class Counter {
-    static final AtomicInteger NEXT = new AtomicInteger();
-  }
 
   @FunctionalInterface
   interface NodeCall<T> {
