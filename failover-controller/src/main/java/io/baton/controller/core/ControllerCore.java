@@ -525,6 +525,11 @@ public final class ControllerCore {
   }
 
   private void onPause(PauseRequested e) {
+    Optional<String> invalid = Pause.invalid(e.reason(), e.expiry());
+    if (invalid.isPresent()) {
+      reply(e.requestId(), false, me + ": pause refused: " + invalid.get());
+      return;
+    }
     Instant now = clock.instant();
     Duration expiry = e.expiry().orElse(settings.maintenanceDefaultExpiry());
     pause = new Pause(e.reason(), now, now.plus(expiry));
