@@ -584,6 +584,7 @@ public final class ControllerCore {
         recheck();
       }
       case ANTI_FLAP_OVER -> pipeline.antiFlapOver(out);
+      case ANTI_FLAP_REPROBE -> pipeline.reprobe(out);
       case FAILBACK -> {
         if (failbackWanted()) {
           log.info("{}: preferred active healthy for {}; failing back from {}", me, settings.failbackDelay(),

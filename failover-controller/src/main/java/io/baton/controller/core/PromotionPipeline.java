@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class PromotionPipeline {
   private static final Logger log = LoggerFactory.getLogger(PromotionPipeline.class);
 
+  /** How often a deferring controller asks the old active again whether it is still active. */
+  static final Duration REPROBE = Duration.ofMillis(500);
+
   /** What a step led to. */
   enum Step { CONTINUE, PROMOTED, FAILED, STALE }
 
@@ -160,15 +163,29 @@ final class PromotionPipeline {
 
   /** The old active's state is known: anti-flapping defers only when it is still ACTIVE. */
   Step onProbed(Event.NameNodeProbed e, List<Effect> out) {
-    if (stale(e.attempt()) || !promotion.probing) {
+    if (stale(e.attempt()) || !(promotion.probing || promotion.deferredUntil.isPresent())) {
       return Step.STALE;
     }
-    promotion.probing = false;
     Instant now = clock.instant();
     String old = e.namenodeId();
     String state = e.state().map(Enum::name).orElse("not answering (" + e.detail() + ")");
+    boolean stillActive = e.state().filter(s -> s == ServiceState.ACTIVE).isPresent();
+    if (promotion.deferredUntil.isPresent()) {
+      if (stillActive) {
+        out.add(timers.schedule(TimerKind.ANTI_FLAP_REPROBE, REPROBE));
+        return Step.CONTINUE;
+      }
+      // its controller demoted it (session lost) or it died while we waited: nothing left to flap
+      log.info("{}: anti-flapping wait over early: {} is now {}", me, old, state);
+      timers.cancel(TimerKind.ANTI_FLAP_OVER);
+      promotion.deferredUntil = Optional.empty();
+      promotion.end(now, old + " is " + state + ": nothing left to flap");
+      fenceNextOrClaim(out);
+      return Step.CONTINUE;
+    }
+    promotion.probing = false;
     promotion.end(now, old + " is " + state);
-    if (e.state().filter(s -> s == ServiceState.ACTIVE).isEmpty()) {
+    if (!stillActive) {
       log.info("{}: anti-flapping does not apply: {} is {}", me, old, state);
       fenceNextOrClaim(out);
       return Step.CONTINUE;
@@ -189,7 +206,15 @@ final class PromotionPipeline {
     log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}, {} is"
         + " still ACTIVE", me, until, last, window, old);
     out.add(timers.schedule(TimerKind.ANTI_FLAP_OVER, Duration.between(now, until)));
+    out.add(timers.schedule(TimerKind.ANTI_FLAP_REPROBE, REPROBE));
     return Step.CONTINUE;
+  }
+
+  /** While deferred: ask the old active again. */
+  void reprobe(List<Effect> out) {
+    if (promotion != null && promotion.deferredUntil.isPresent()) {
+      out.add(new Effect.ProbeNameNode(promotion.attempt, promotion.toFence.peek()));
+    }
   }
 
   /** Fences the next NameNode still to fence, or claims the epoch once none is left. */
@@ -221,6 +246,7 @@ final class PromotionPipeline {
   void antiFlapOver(List<Effect> out) {
     if (promotion != null && promotion.deferredUntil.isPresent()) {
       promotion.deferredUntil = Optional.empty();
+      timers.cancel(TimerKind.ANTI_FLAP_REPROBE);
       promotion.end(clock.instant(), "minimum interval between failovers elapsed");
       fenceNextOrClaim(out);
     }
@@ -357,6 +383,7 @@ final class PromotionPipeline {
     lastFailure = "attempt " + p.attempt + ": " + why;
     timeline.put(p.toRecord(me, FailoverRecord.Outcome.FAILED, why));
     timers.cancel(TimerKind.ANTI_FLAP_OVER);
+    timers.cancel(TimerKind.ANTI_FLAP_REPROBE);
     String retry = "";
     if (backOff) {
       consecutiveFailures++;

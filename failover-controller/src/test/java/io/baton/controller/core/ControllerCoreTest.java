@@ -556,7 +556,8 @@ class ControllerCoreTest {
       assertThat(s.on(new BreadcrumbRead(1, Optional.of("nn2"), Optional.of(s.clock.instant().minusSeconds(20)))))
           .containsExactly(new Effect.ProbeNameNode(1, "nn2"));
       assertThat(s.on(new Event.NameNodeProbed(1, "nn2", Optional.of(ServiceState.ACTIVE), "answered")))
-          .containsExactly(new ScheduleTimer(TimerKind.ANTI_FLAP_OVER, Duration.ofSeconds(40), 1));
+          .contains(new ScheduleTimer(TimerKind.ANTI_FLAP_OVER, Duration.ofSeconds(40), 1), new ScheduleTimer(TimerKind.ANTI_FLAP_REPROBE,
+            PromotionPipeline.REPROBE, 2));
       assertThat(s.core.status().explain()).contains("promotion attempt 1 deferred by anti-flapping until "
           + "2026-01-01T00:00:40Z (minimum interval PT1M between automatic failovers)");
       assertThat(s.advance(Duration.ofSeconds(40))).containsExactly(new GracefulFence(1, "nn2"));
