@@ -59,11 +59,14 @@ class NoActiveWindowTest {
     String target = other(active);
     pause(active);
     pause(target);
+    await().atMost(InProcessCluster.WAIT).until(() -> c.status(target).maintenance().isPresent()
+        && c.status(active).maintenance().isPresent());
     c.detector.startMeasuring();
     assertThatThrownBy(() -> c.controllers.get(target).gracefulFailover().run("test"))
         .isInstanceOf(FailoverRefusedException.class).hasMessageContaining("automatic failover is paused");
     // the target resumed, the active still paused: the active refuses to cede over ZKFCProtocol
     c.controllers.get(target).runtime().request(Event.ResumeRequested::new).get(10, TimeUnit.SECONDS);
+    await().atMost(InProcessCluster.WAIT).until(() -> c.status(target).maintenance().isEmpty());
     assertThatThrownBy(() -> c.controllers.get(target).gracefulFailover().run("test"))
         .isInstanceOf(FailoverRefusedException.class).hasMessageContaining("refused to cede");
     assertThat(c.nn(active).state()).isEqualTo(HAServiceState.ACTIVE);

@@ -47,6 +47,7 @@ public final class ZkElection implements AutoCloseable {
   private final ExecutorService worker;
   private final ConnectionStateListener connectionListener = this::onConnectionChange;
   private final CuratorWatcher lockWatcher = this::onLockEvent;
+  private final CuratorWatcher epochWatcher = this::onEpochEvent;
   private volatile boolean joined;
   private volatile Instant lockFreeSince;
   private volatile int breadcrumbVersion = -1;
@@ -293,7 +294,8 @@ public final class ZkElection implements AutoCloseable {
             deleteIfMine(paths.lock(), true); // left over from a join we have since quit
           }
         } else {
-          sink.accept(new Event.LockObserved(Optional.of(identities.describe(data)), readEpochLeniently().epoch()));
+          // watch the epoch too: the new active claims it after it took the lock, and status shows it
+          sink.accept(new Event.LockObserved(Optional.of(identities.describe(data)), watchEpoch().epoch()));
         }
         return;
       } catch (KeeperException.NoNodeException e) {
@@ -366,6 +368,13 @@ public final class ZkElection implements AutoCloseable {
     later(this::observeOrAcquire);
   }
 
+  private void onEpochEvent(WatchedEvent event) {
+    if (event.getType() == Watcher.Event.EventType.NodeDataChanged
+        || event.getType() == Watcher.Event.EventType.NodeCreated) {
+      later(this::observeOrAcquire);
+    }
+  }
+
   private void onConnectionChange(CuratorFramework c, ConnectionState state) {
     ZkConnection change = switch (state) {
       case CONNECTED -> ZkConnection.CONNECTED;
@@ -399,6 +408,16 @@ public final class ZkElection implements AutoCloseable {
       log.warn("{}: could not delete {}: {}{}", nodeId, path, e.toString(),
           ephemeral ? "" : " (expecting to be fenced by the next active)");
     }
+  }
+
+  /** As {@link #readEpochLeniently}, leaving a watch that observes the lock again when the epoch changes. */
+  private EpochRecord watchEpoch() throws Exception {
+    try {
+      client.checkExists().usingWatcher(epochWatcher).forPath(paths.epoch());
+    } catch (KeeperException.NoNodeException e) {
+      return EpochRecord.NONE;
+    }
+    return readEpochLeniently();
   }
 
   /** The last epoch record; an unreadable one counts as none here (the claim and the repair deal with it). */
