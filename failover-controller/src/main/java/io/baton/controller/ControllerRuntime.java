@@ -174,9 +174,19 @@ public final class ControllerRuntime implements AutoCloseable {
           ZkElection.Breadcrumb b = election.readBreadcrumb();
           boolean reachable = b.previousActive().filter(p -> !p.equals(nodeId)).map(ops::reachable).orElse(true);
           return new Event.BreadcrumbRead(r.attempt(), b.previousActive(), b.lastPromotionAt(), reachable,
-              b.order(), b.verdict());
+              b.order(), b.verdict(), b.unreadable());
         } catch (Exception e) {
           return new Event.StepFailed(r.attempt(), "read-breadcrumb", HaServiceClients.describe(e));
+        }
+      });
+    } else if (effect instanceof Effect.ProbeNameNode p) {
+      run(io, () -> {
+        try {
+          return new Event.NameNodeProbed(p.attempt(), p.namenodeId(),
+              Optional.of(ops.serviceState(p.namenodeId())), "answered");
+        } catch (Exception e) {
+          return new Event.NameNodeProbed(p.attempt(), p.namenodeId(), Optional.empty(),
+              HaServiceClients.describe(e));
         }
       });
     } else if (effect instanceof Effect.GracefulFence g) {
@@ -193,7 +203,7 @@ public final class ControllerRuntime implements AutoCloseable {
     } else if (effect instanceof Effect.ClaimEpoch c) {
       run(io, () -> {
         try {
-          return new Event.EpochClaimed(c.attempt(), election.claimEpoch());
+          return new Event.EpochClaimed(c.attempt(), election.claimEpoch(c.floor()));
         } catch (Exception e) {
           return new Event.StepFailed(c.attempt(), "claim-epoch", HaServiceClients.describe(e));
         }

@@ -62,7 +62,8 @@ public final class FailoverController implements AutoCloseable {
     Configuration conf = deployment.toHadoopConfiguration();
     CoreSettings settings = new CoreSettings(local.id(), ns.preferredActive(), deployment.failover().retryBackoff(),
         deployment.failover().maxRetryBackoff(), deployment.controller().antiFlappingWindow(),
-        deployment.controller().failbackDelay(), deployment.controller().maintenanceDefaultExpiry(), 50);
+        deployment.controller().failbackDelay(), deployment.controller().maintenanceDefaultExpiry(), 50)
+        .withPeers(ns.namenodeIds());
     HaServiceClients clients = new HaServiceClients(conf);
     ControllerRuntime runtime = new ControllerRuntime(local.id(), new ControllerCore(settings, clock),
         new HadoopNameNodeOps(deployment, local, clients, fencer));

@@ -4,6 +4,7 @@ import io.baton.config.DeploymentConfig;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.controller.core.FenceResult;
+import io.baton.controller.core.ServiceState;
 import io.baton.controller.health.HaServiceClients;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,6 +55,14 @@ public final class HadoopNameNodeOps implements NameNodeOps {
       return true;
     } catch (IOException | IllegalArgumentException e) {
       return false;
+    }
+  }
+
+  @Override
+  public ServiceState serviceState(String namenodeId) throws IOException {
+    Duration timeout = Duration.ofMillis(Math.min(1000, deployment.failover().gracefulFenceRpcTimeout().toMillis()));
+    try (var client = clients.open(peer(namenodeId).haAddress(), timeout, 0)) {
+      return HaServiceClients.map(client.getServiceStatus().getState());
     }
   }
 

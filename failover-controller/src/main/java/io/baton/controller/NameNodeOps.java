@@ -20,6 +20,9 @@ public interface NameNodeOps {
   /** Whether another NameNode's HA port accepts a TCP connection right now (a quick liveness probe). */
   boolean reachable(String namenodeId);
 
+  /** getServiceStatus on another NameNode, with a short timeout and no connect retry. */
+  io.baton.controller.core.ServiceState serviceState(String namenodeId) throws IOException;
+
   /** Runs the fencing chain against another NameNode; never throws. */
   FenceResult fence(String namenodeId);
 }

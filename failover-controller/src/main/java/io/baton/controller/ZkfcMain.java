@@ -10,7 +10,9 @@ import io.baton.config.NameserviceConfig;
 import io.baton.controller.admin.AdminServer;
 import io.baton.fencing.FencingChain;
 import io.baton.controller.zk.ZkClients;
+import io.baton.controller.zk.EpochRepair;
 import io.baton.controller.zk.ZkFormatter;
+import io.baton.controller.zk.ZkPaths;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -24,8 +26,8 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.curator.framework.CuratorFramework;
 
 /**
- * {@code baton zkfc --conf DIR [--ns NS] [--id NN] [-formatZK [-force] [-nonInteractive]]}: runs the controller
- * for the local NameNode, or prepares ZooKeeper. Exit codes are Hadoop's ZKFC codes where Hadoop has one.
+ * {@code baton zkfc --conf DIR [--ns NS] [--id NN] [-formatZK [-force] [-nonInteractive] | -repairEpoch]}: runs
+ * the controller for the local NameNode, prepares ZooKeeper, or rewrites an unreadable epoch znode. Exit codes are Hadoop's ZKFC codes where Hadoop has one.
  */
 public final class ZkfcMain {
   public static final int OK = 0;
@@ -38,7 +40,7 @@ public final class ZkfcMain {
   public static final int USAGE = 64;
 
   static final String USAGE_TEXT = "Usage: baton zkfc --conf DIR [--ns NS] [--id NN] "
-      + "[-formatZK [-force] [-nonInteractive]]";
+      + "[-formatZK [-force] [-nonInteractive] | -repairEpoch]";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -57,7 +59,7 @@ public final class ZkfcMain {
   }
 
   record Options(Optional<Path> conf, Optional<String> ns, Optional<String> id, boolean format, boolean force,
-      boolean nonInteractive) {}
+      boolean nonInteractive, boolean repairEpoch) {}
 
   /**
    * @param stop counted down to stop a running controller (the JVM's shutdown hook does it in production)
@@ -119,6 +121,10 @@ public final class ZkfcMain {
       ZkFormatter formatter = new ZkFormatter(zk, scope);
       if (o.format()) {
         return formatter.format(o.force(), o.nonInteractive() ? null : stdin, out).exitCode;
+      }
+      if (o.repairEpoch()) {
+        out.println(EpochRepair.repair(zk, new ZkPaths(scope), java.time.Clock.systemUTC()));
+        return OK;
       }
       if (!formatter.scopeExists()) {
         err.println("Unable to start failover controller. Parent znode " + scope + " does not exist.\n"
@@ -206,6 +212,7 @@ public final class ZkfcMain {
     boolean format = false;
     boolean force = false;
     boolean nonInteractive = false;
+    boolean repairEpoch = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -215,6 +222,7 @@ public final class ZkfcMain {
         case "-formatZK" -> format = true;
         case "-force" -> force = true;
         case "-nonInteractive" -> nonInteractive = true;
+        case "-repairEpoch" -> repairEpoch = true;
         case "-h", "--help", "-help" -> {
           return null;
         }
@@ -224,7 +232,10 @@ public final class ZkfcMain {
     if ((force || nonInteractive) && !format) {
       throw new IllegalArgumentException("-force and -nonInteractive only go with -formatZK");
     }
-    return new Options(conf, ns, id, format, force, nonInteractive);
+    if (repairEpoch && format) {
+      throw new IllegalArgumentException("-repairEpoch and -formatZK do not go together");
+    }
+    return new Options(conf, ns, id, format, force, nonInteractive, repairEpoch);
   }
 
   private static String value(String[] args, int i, String option) {

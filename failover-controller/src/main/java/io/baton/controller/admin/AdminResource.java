@@ -5,6 +5,7 @@ import io.baton.controller.FailoverController;
 import io.baton.controller.FencingDrills;
 import io.baton.controller.core.Effect;
 import io.baton.controller.core.Event;
+import io.baton.controller.core.Pause;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -108,7 +109,7 @@ public final class AdminResource {
     Optional<Duration> expiry = Optional.empty();
     if (body.hasNonNull("expiry")) {
       Matcher m = DURATION.matcher(body.get("expiry").asText().strip());
-      if (!m.matches()) {
+      if (!m.matches() || m.group(1).length() > 9) {
         return bad("'expiry' is '" + body.get("expiry").asText() + "'; write a whole number with a unit: 500ms, 10s, "
             + "30m, 2h or 1d");
       }
@@ -118,6 +119,10 @@ public final class AdminResource {
       }
     }
     String reason = body.get("reason").asText();
+    Optional<String> invalid = Pause.invalid(reason, expiry);
+    if (invalid.isPresent()) {
+      return bad(invalid.get());
+    }
     Optional<Duration> e = expiry;
     return reply(controller.runtime().request(id -> new Event.PauseRequested(id, reason, e)));
   }

@@ -80,7 +80,7 @@ public final class ControllerCore {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.me = settings.nodeId();
     this.timeline = new Timeline(settings.timelineSize());
-    this.pipeline = new PromotionPipeline(settings, clock, timeline, timers);
+    this.pipeline = new PromotionPipeline(settings, clock, timeline, timers, () -> epoch);
   }
 
   /** Handles one event and returns the effects to perform, in order. */
@@ -100,6 +100,8 @@ public final class ControllerCore {
       onZk(e.state());
     } else if (event instanceof BreadcrumbRead e) {
       after(pipeline.onBreadcrumb(e, out));
+    } else if (event instanceof Event.NameNodeProbed e) {
+      after(pipeline.onProbed(e, out));
     } else if (event instanceof GracefulFenceDone e) {
       after(pipeline.onGracefulFence(e, out));
     } else if (event instanceof FenceDone e) {
@@ -121,7 +123,7 @@ public final class ControllerCore {
     } else if (event instanceof ResumeRequested e) {
       onResume(e);
     } else if (event instanceof ManualFailoverExpected e) {
-      manualReason = e.reason();
+      manualReason = e.reason(); // null: the graceful failover was called off before anyone ceded
     } else if (event instanceof StopRequested e) {
       onStop(e);
     }
@@ -234,7 +236,13 @@ public final class ControllerCore {
       }
       return;
     }
+    if (leading) {
+      electionNote = "holding the lock: local NameNode is healthy";
+    }
     if (inElection) {
+      if (!leading) {
+        electionNote = "in the election: local NameNode is healthy";
+      }
       return;
     }
     if (zk != ZkConnection.CONNECTED) {
@@ -468,6 +476,11 @@ public final class ControllerCore {
       reply(e.requestId(), true, me + ": may re-join the election now");
       return;
     }
+    if (pause != null) {
+      // ceding now would leave nobody to take over: every paused controller stays out of the election
+      reply(e.requestId(), false, pausedRefusal("cede"));
+      return;
+    }
     cededUntil = now.plus(e.period());
     out.add(timers.schedule(TimerKind.CEDE_OVER, e.period()));
     ControllerState role = state == NEUTRAL ? roleBeforeNeutral : state;
@@ -498,6 +511,7 @@ public final class ControllerCore {
     }
     if (pendingCede != null) {
       quit(e.ok()); // clean step-down: delete our breadcrumb so nobody fences us
+      currentActive = Optional.empty();
       reply(pendingCede, true, e.ok() ? me + ": stepped down and left the election"
           : me + ": could not go standby (" + e.detail() + "); left the election, the next active will fence it");
       pendingCede = null;
@@ -511,6 +525,11 @@ public final class ControllerCore {
   }
 
   private void onPause(PauseRequested e) {
+    Optional<String> invalid = Pause.invalid(e.reason(), e.expiry());
+    if (invalid.isPresent()) {
+      reply(e.requestId(), false, me + ": pause refused: " + invalid.get());
+      return;
+    }
     Instant now = clock.instant();
     Duration expiry = e.expiry().orElse(settings.maintenanceDefaultExpiry());
     pause = new Pause(e.reason(), now, now.plus(expiry));
@@ -565,6 +584,7 @@ public final class ControllerCore {
         recheck();
       }
       case ANTI_FLAP_OVER -> pipeline.antiFlapOver(out);
+      case ANTI_FLAP_REPROBE -> pipeline.reprobe(out);
       case FAILBACK -> {
         if (failbackWanted()) {
           log.info("{}: preferred active healthy for {}; failing back from {}", me, settings.failbackDelay(),
@@ -632,6 +652,12 @@ public final class ControllerCore {
     }
   }
 
+  /** Why a cede or graceful failover is refused while paused, and what to do about it. */
+  private String pausedRefusal(String what) {
+    return me + ": " + what + " refused: automatic failover is paused (" + pause.reason() + ", until " + pause.until()
+        + "); run -resume first, or wait until the pause expires";
+  }
+
   private Optional<Instant> cededUntilIfCeded() {
     return clock.instant().isBefore(cededUntil) ? Optional.of(cededUntil) : Optional.empty();
   }
@@ -644,6 +670,6 @@ public final class ControllerCore {
     return new CoreExplainer.Facts(me, state, roleBeforeNeutral, electionNote, currentActive, Optional.ofNullable(pause),
         cededUntilIfCeded(), pipeline.deferral(), pipeline.openStep(), pipeline.lastFailure(),
         timers.pending(TimerKind.FAILBACK) ? Optional.of("fail-back to this preferred active scheduled once it has been"
-            + " healthy for " + settings.failbackDelay()) : Optional.empty(), zk);
+            + " healthy for " + settings.failbackDelay()) : Optional.empty(), pipeline.breadcrumbNote(), zk);
   }
 }

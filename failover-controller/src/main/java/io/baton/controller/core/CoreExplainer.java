@@ -20,6 +20,7 @@ final class CoreExplainer {
       Optional<String> promotionStep,
       Optional<String> lastFailure,
       Optional<String> failback,
+      Optional<String> breadcrumb,
       ZkConnection zk) {}
 
   private CoreExplainer() {}
@@ -45,6 +46,7 @@ final class CoreExplainer {
     f.cededUntil().ifPresent(c -> lines.add("ceded: stays out of the election until " + c));
     f.antiFlapping().ifPresent(lines::add);
     f.failback().ifPresent(lines::add);
+    f.breadcrumb().ifPresent(lines::add);
     f.lastFailure().ifPresent(l -> lines.add("last failed promotion: " + l));
     return lines;
   }

@@ -1,6 +1,7 @@
 package io.baton.controller.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param failbackDelay how long the preferred active must be healthy before failing back
  * @param maintenanceDefaultExpiry pause length when none is given
  * @param timelineSize how many failover records are kept
+ * @param peers the other NameNodes of the nameservice (from the conf): fenced all when the breadcrumb that should
+ *     name the last active cannot be read
  */
 public record CoreSettings(
     String nodeId,
@@ -24,14 +27,29 @@ public record CoreSettings(
     Duration antiFlappingWindow,
     Duration failbackDelay,
     Duration maintenanceDefaultExpiry,
-    int timelineSize) {
+    int timelineSize,
+    List<String> peers) {
 
   public CoreSettings {
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(preferredActive, "preferredActive");
+    peers = peers.stream().filter(p -> !p.equals(nodeId)).toList();
     if (timelineSize < 1) {
       throw new IllegalArgumentException("timelineSize must be at least 1, got " + timelineSize);
     }
+  }
+
+  /** Without peers: an unreadable breadcrumb then has nobody to fence. */
+  public CoreSettings(String nodeId, Optional<String> preferredActive, Duration retryBackoff,
+      Duration maxRetryBackoff, Duration antiFlappingWindow, Duration failbackDelay,
+      Duration maintenanceDefaultExpiry, int timelineSize) {
+    this(nodeId, preferredActive, retryBackoff, maxRetryBackoff, antiFlappingWindow, failbackDelay,
+        maintenanceDefaultExpiry, timelineSize, List.of());
+  }
+
+  public CoreSettings withPeers(List<String> namenodes) {
+    return new CoreSettings(nodeId, preferredActive, retryBackoff, maxRetryBackoff, antiFlappingWindow,
+        failbackDelay, maintenanceDefaultExpiry, timelineSize, namenodes);
   }
 
   /** Hadoop-like defaults: 1 s back-off (capped at 30 s), no anti-flapping, no preferred active. */

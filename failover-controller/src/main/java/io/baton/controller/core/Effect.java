@@ -23,14 +23,24 @@ public sealed interface Effect {
 
   record ReadBreadcrumb(long attempt) implements Effect {}
 
+  /** Ask another NameNode for its HA state (one getServiceStatus, short timeout); reply NameNodeProbed. */
+  record ProbeNameNode(long attempt, String namenodeId) implements Effect {}
+
   /** Ask the old active to go standby, with the graceful-fence timeout. */
   record GracefulFence(long attempt, String namenodeId) implements Effect {}
 
   /** Run the fencing chain against the old active. */
   record Fence(long attempt, String namenodeId) implements Effect {}
 
-  /** Increment the epoch (CAS) and write our breadcrumb (versioned). */
-  record ClaimEpoch(long attempt) implements Effect {}
+  /**
+   * Increment the epoch (CAS) and write our breadcrumb (versioned). {@code floor}: the highest epoch this
+   * controller has seen; the claimed epoch is above it even when the epoch znode cannot be read.
+   */
+  record ClaimEpoch(long attempt, long floor) implements Effect {
+    public ClaimEpoch(long attempt) {
+      this(attempt, 0);
+    }
+  }
 
   record TransitionToActive(long attempt) implements Effect {}
 

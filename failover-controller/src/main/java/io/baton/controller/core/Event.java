@@ -32,9 +32,18 @@ public sealed interface Event {
    *     NameNode that is still there (slow, paused, unhealthy)
    * @param breadcrumbOrder ZooKeeper's order of the breadcrumb's last write (its mzxid; 0 without breadcrumb)
    * @param verdict the step-down verdict found beside the lock, if any (it may be older than the breadcrumb)
+   * @param unreadable why the breadcrumb exists but names none of our NameNodes (naming the znode); then
+   *     {@code previousActive} is empty and every other NameNode of the nameservice is fenced
    */
   record BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt,
-      boolean previousActiveReachable, long breadcrumbOrder, Optional<StepDownVerdict> verdict) implements Event {
+      boolean previousActiveReachable, long breadcrumbOrder, Optional<StepDownVerdict> verdict,
+      Optional<String> unreadable) implements Event {
+    public BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt,
+        boolean previousActiveReachable, long breadcrumbOrder, Optional<StepDownVerdict> verdict) {
+      this(attempt, previousActive, lastPromotionAt, previousActiveReachable, breadcrumbOrder, verdict,
+          Optional.empty());
+    }
+
     /** When reachability was not probed: assume the old active is alive (anti-flapping applies). */
     public BreadcrumbRead(long attempt, Optional<String> previousActive, Optional<Instant> lastPromotionAt) {
       this(attempt, previousActive, lastPromotionAt, true);
@@ -46,6 +55,13 @@ public sealed interface Event {
       this(attempt, previousActive, lastPromotionAt, previousActiveReachable, 0, Optional.empty());
     }
   }
+
+  /**
+   * The HA state of another NameNode, asked before anti-flapping defers a promotion away from it; empty when it
+   * did not answer (down, or its host is gone).
+   */
+  record NameNodeProbed(long attempt, String namenodeId, Optional<ServiceState> state, String detail)
+      implements Event {}
 
   /** transitionToStandby sent to the old active (the "graceful fence"). */
   record GracefulFenceDone(long attempt, boolean ok, String detail) implements Event {}

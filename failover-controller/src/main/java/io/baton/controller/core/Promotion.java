@@ -25,6 +25,17 @@ final class Promotion {
   /** How the old active was dealt with, for the state trace: "fenced nn2 by sshfence in 412 ms". */
   String fencingSummary = "no previous active to fence";
   boolean activationRequested;
+  /** The NameNodes still to fence, in order: the breadcrumb's one, or every peer when it is unreadable. */
+  final java.util.ArrayDeque<String> toFence = new java.util.ArrayDeque<>();
+  /** The NameNode being fenced now, or null. */
+  String target;
+  /** Why the breadcrumb could not be read (naming the znode), if so. */
+  Optional<String> unreadableBreadcrumb = Optional.empty();
+  /** Waiting for the probe of the old active before anti-flapping may defer. */
+  boolean probing;
+  /** The last promotion's time, kept while the probe decides whether anti-flapping applies. */
+  Optional<Instant> lastPromotionAt = Optional.empty();
+  int fencedCount;
 
   Promotion(long attempt, Instant start, String reason, boolean manual) {
     this.attempt = attempt;

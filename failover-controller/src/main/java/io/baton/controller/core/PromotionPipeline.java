@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 final class PromotionPipeline {
   private static final Logger log = LoggerFactory.getLogger(PromotionPipeline.class);
 
+  /** How often a deferring controller asks the old active again whether it is still active. */
+  static final Duration REPROBE = Duration.ofMillis(500);
+
   /** What a step led to. */
   enum Step { CONTINUE, PROMOTED, FAILED, STALE }
 
@@ -35,9 +38,13 @@ final class PromotionPipeline {
   private String failureOfLastStep;
   private String promotedSummary;
   private Instant rejoinNotBefore = Instant.EPOCH;
+  private final java.util.function.LongSupplier epochFloor;
+  private Optional<String> breadcrumbProblem = Optional.empty();
 
-  PromotionPipeline(CoreSettings settings, Clock clock, Timeline timeline, TimerTokens timers) {
+  PromotionPipeline(CoreSettings settings, Clock clock, Timeline timeline, TimerTokens timers,
+      java.util.function.LongSupplier epochFloor) {
     this.settings = settings;
+    this.epochFloor = epochFloor;
     this.clock = clock;
     this.me = settings.nodeId();
     this.timeline = timeline;
@@ -72,6 +79,12 @@ final class PromotionPipeline {
   /** The summary of the promotion that just succeeded (after PROMOTED). */
   String promotedSummary() {
     return promotedSummary;
+  }
+
+  /** What was wrong with the breadcrumb at the last read, and what was done about it. */
+  Optional<String> breadcrumbNote() {
+    return breadcrumbProblem.map(p -> p + "; so every other NameNode " + settings.peers() + " is fenced before a"
+        + " promotion");
   }
 
   Optional<String> openStep() {
@@ -112,6 +125,18 @@ final class PromotionPipeline {
     Optional<String> previous = e.previousActive().filter(p -> !p.equals(me));
     promotion.previousActive = e.previousActive();
     promotion.gracefulFenceSkip = previous.flatMap(p -> gracefulFenceSkip(p, e));
+    breadcrumbProblem = e.unreadable();
+    if (e.unreadable().isPresent() && e.previousActive().isEmpty()) {
+      // the last active is unknown: it may be any of the others, so all of them are fenced (Hadoop stalls here)
+      promotion.unreadableBreadcrumb = e.unreadable();
+      promotion.toFence.addAll(settings.peers());
+      promotion.end(now, "unreadable breadcrumb: fencing every other NameNode " + settings.peers());
+      log.warn("{}: {}; fencing every other NameNode of the nameservice {}", me, e.unreadable().get(),
+          settings.peers());
+      promotion.fencingSummary = "breadcrumb unreadable, no other NameNode to fence";
+      fenceNextOrClaim(out);
+      return Step.CONTINUE;
+    }
     promotion.end(now, e.previousActive().map(p -> "last active: " + p).orElse("no breadcrumb"));
     if (previous.isEmpty()) {
       promotion.fencingSummary = e.previousActive().isPresent() ? "breadcrumb names this node, nothing to fence"
@@ -119,25 +144,92 @@ final class PromotionPipeline {
       claimEpoch(out);
       return Step.CONTINUE;
     }
+    promotion.toFence.add(previous.get());
     Duration window = settings.antiFlappingWindow();
     boolean applies = !promotion.manual && !window.isZero() && e.lastPromotionAt().isPresent();
     if (applies && !e.previousActiveReachable()) {
       log.info("{}: anti-flapping does not apply: {} is down", me, previous.get());
     } else if (applies && now.isBefore(antiFlapUntil(e.lastPromotionAt().get(), now, window))) {
-      Instant until = antiFlapUntil(e.lastPromotionAt().get(), now, window);
-      if (e.lastPromotionAt().get().isAfter(now)) {
-        log.warn("{}: {}'s last promotion time {} is ahead of this clock ({}): clock skew; deferring one window at"
-            + " most", me, previous.get(), e.lastPromotionAt().get(), now);
-      }
-      promotion.deferredUntil = Optional.of(until);
-      promotion.begin("anti-flapping", now);
-      log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}",
-          me, until, e.lastPromotionAt().get(), window);
-      out.add(timers.schedule(TimerKind.ANTI_FLAP_OVER, Duration.between(now, until)));
+      // only a failover away from a NameNode that is still active can flap: ask it first
+      promotion.lastPromotionAt = e.lastPromotionAt();
+      promotion.probing = true;
+      promotion.begin("probe " + previous.get(), now);
+      out.add(new Effect.ProbeNameNode(promotion.attempt, previous.get()));
       return Step.CONTINUE;
     }
-    gracefulFence(previous.get(), out);
+    fenceNextOrClaim(out);
     return Step.CONTINUE;
+  }
+
+  /** The old active's state is known: anti-flapping defers only when it is still ACTIVE. */
+  Step onProbed(Event.NameNodeProbed e, List<Effect> out) {
+    if (stale(e.attempt()) || !(promotion.probing || promotion.deferredUntil.isPresent())) {
+      return Step.STALE;
+    }
+    Instant now = clock.instant();
+    String old = e.namenodeId();
+    String state = e.state().map(Enum::name).orElse("not answering (" + e.detail() + ")");
+    boolean stillActive = e.state().filter(s -> s == ServiceState.ACTIVE).isPresent();
+    if (promotion.deferredUntil.isPresent()) {
+      if (stillActive) {
+        out.add(timers.schedule(TimerKind.ANTI_FLAP_REPROBE, REPROBE));
+        return Step.CONTINUE;
+      }
+      // its controller demoted it (session lost) or it died while we waited: nothing left to flap
+      log.info("{}: anti-flapping wait over early: {} is now {}", me, old, state);
+      timers.cancel(TimerKind.ANTI_FLAP_OVER);
+      promotion.deferredUntil = Optional.empty();
+      promotion.end(now, old + " is " + state + ": nothing left to flap");
+      fenceNextOrClaim(out);
+      return Step.CONTINUE;
+    }
+    promotion.probing = false;
+    promotion.end(now, old + " is " + state);
+    if (!stillActive) {
+      log.info("{}: anti-flapping does not apply: {} is {}", me, old, state);
+      fenceNextOrClaim(out);
+      return Step.CONTINUE;
+    }
+    Duration window = settings.antiFlappingWindow();
+    Instant last = promotion.lastPromotionAt.orElseThrow();
+    Instant until = antiFlapUntil(last, now, window);
+    if (!now.isBefore(until)) {
+      fenceNextOrClaim(out);
+      return Step.CONTINUE;
+    }
+    if (last.isAfter(now)) {
+      log.warn("{}: {}'s last promotion time {} is ahead of this clock ({}): clock skew; deferring one window at"
+          + " most", me, old, last, now);
+    }
+    promotion.deferredUntil = Optional.of(until);
+    promotion.begin("anti-flapping", now);
+    log.info("{}: failover deferred by anti-flapping until {}: last failover at {}, minimum interval {}, {} is"
+        + " still ACTIVE", me, until, last, window, old);
+    out.add(timers.schedule(TimerKind.ANTI_FLAP_OVER, Duration.between(now, until)));
+    out.add(timers.schedule(TimerKind.ANTI_FLAP_REPROBE, REPROBE));
+    return Step.CONTINUE;
+  }
+
+  /** While deferred: ask the old active again. */
+  void reprobe(List<Effect> out) {
+    if (promotion != null && promotion.deferredUntil.isPresent()) {
+      out.add(new Effect.ProbeNameNode(promotion.attempt, promotion.toFence.peek()));
+    }
+  }
+
+  /** Fences the next NameNode still to fence, or claims the epoch once none is left. */
+  private void fenceNextOrClaim(List<Effect> out) {
+    String next = promotion.toFence.poll();
+    promotion.target = next;
+    if (next == null) {
+      claimEpoch(out);
+    } else {
+      gracefulFence(next, out);
+    }
+  }
+
+  private void fenced(String how) {
+    promotion.fencingSummary = promotion.fencedCount++ == 0 ? how : promotion.fencingSummary + "; " + how;
   }
 
   /**
@@ -153,8 +245,10 @@ final class PromotionPipeline {
   /** The anti-flapping window is over: go on with the graceful fence. */
   void antiFlapOver(List<Effect> out) {
     if (promotion != null && promotion.deferredUntil.isPresent()) {
+      promotion.deferredUntil = Optional.empty();
+      timers.cancel(TimerKind.ANTI_FLAP_REPROBE);
       promotion.end(clock.instant(), "minimum interval between failovers elapsed");
-      gracefulFence(promotion.previousActive.orElseThrow(), out);
+      fenceNextOrClaim(out);
     }
   }
 
@@ -189,11 +283,11 @@ final class PromotionPipeline {
     if (stale(e.attempt())) {
       return Step.STALE;
     }
-    String old = promotion.previousActive.orElse("?");
+    String old = promotion.target;
     promotion.end(clock.instant(), e.ok() ? old + " went standby" : e.detail());
     if (e.ok()) {
-      promotion.fencingSummary = old + " went standby gracefully";
-      claimEpoch(out);
+      fenced(old + " went standby gracefully");
+      fenceNextOrClaim(out);
     } else if (promotion.skippedFenceFailure != null) {
       return failed("unable to fence " + old + ": " + promotion.skippedFenceFailure + "; graceful fence: "
           + e.detail());
@@ -209,7 +303,7 @@ final class PromotionPipeline {
       return Step.STALE;
     }
     Instant now = clock.instant();
-    String old = promotion.previousActive.orElse("?");
+    String old = promotion.target;
     Instant from = promotion.openSince().orElse(now.minus(e.result().took()));
     promotion.end(now, e.result().summary());
     int i = 0;
@@ -229,14 +323,14 @@ final class PromotionPipeline {
     if (!e.result().fenced()) {
       return failed("unable to fence " + old + ": " + e.result().summary());
     }
-    promotion.fencingSummary = e.result().summary();
-    claimEpoch(out);
+    fenced(e.result().summary());
+    fenceNextOrClaim(out);
     return Step.CONTINUE;
   }
 
   private void claimEpoch(List<Effect> out) {
     promotion.begin("claim-epoch", clock.instant());
-    out.add(new Effect.ClaimEpoch(promotion.attempt));
+    out.add(new Effect.ClaimEpoch(promotion.attempt, epochFloor.getAsLong()));
   }
 
   Step onEpochClaimed(Event.EpochClaimed e, List<Effect> out) {
@@ -264,6 +358,7 @@ final class PromotionPipeline {
     promotion = null;
     consecutiveFailures = 0;
     lastFailure = null;
+    breadcrumbProblem = Optional.empty(); // our breadcrumb replaced it
     long took = Duration.between(p.start, now).toMillis();
     promotedSummary = "epoch " + p.epoch.orElse(0L) + ", " + p.fencingSummary + ", promoted in " + took + " ms";
     timeline.put(p.toRecord(me, FailoverRecord.Outcome.SUCCEEDED, promotedSummary));
@@ -275,7 +370,7 @@ final class PromotionPipeline {
   }
 
   private Step failed(String why) {
-    failureOfLastStep = why;
+    failureOfLastStep = why + promotion.unreadableBreadcrumb.map(u -> " (" + u + ")").orElse("");
     return Step.FAILED;
   }
 
@@ -288,6 +383,7 @@ final class PromotionPipeline {
     lastFailure = "attempt " + p.attempt + ": " + why;
     timeline.put(p.toRecord(me, FailoverRecord.Outcome.FAILED, why));
     timers.cancel(TimerKind.ANTI_FLAP_OVER);
+    timers.cancel(TimerKind.ANTI_FLAP_REPROBE);
     String retry = "";
     if (backOff) {
       consecutiveFailures++;

@@ -10,6 +10,8 @@ public enum TimerKind {
   PAUSE_EXPIRED,
   /** The anti-flapping window that deferred a promotion is over. */
   ANTI_FLAP_OVER,
+  /** Ask the old active again while anti-flapping defers: once it is standby (or gone), the wait is over. */
+  ANTI_FLAP_REPROBE,
   /** The preferred active has been healthy long enough: fail back to it. */
   FAILBACK
 }

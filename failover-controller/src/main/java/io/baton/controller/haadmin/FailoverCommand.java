@@ -3,6 +3,7 @@ package io.baton.controller.haadmin;
 import io.baton.config.NameNodeConfig;
 import java.util.List;
 import java.util.Set;
+import org.apache.hadoop.ipc.RemoteException;
 import org.apache.hadoop.ha.HAServiceProtocol.HAServiceState;
 import org.apache.hadoop.ha.HAServiceProtocol.RequestSource;
 
@@ -44,13 +45,43 @@ final class FailoverCommand {
     try {
       ControllerRpcClient.gracefulFailover(to, ctx.timeouts().gracefulFailover(), ctx.ipcConf());
     } catch (HaAdminException e) {
+      if (refusedUpFront(e)) {
+        throw new HaAdminException(ExitCode.REFUSED, "Failover refused, nothing changed: " + e.getMessage(), e);
+      }
       if (e.exitCode() == ExitCode.REFUSED || e.exitCode() == ExitCode.FAILED) {
-        throw new HaAdminException(ExitCode.FAILOVER_FAILED, "Failover failed: " + e.getMessage(), e);
+        throw failedWithOutcome(ctx, from, e);
       }
       throw e;
     }
     reply.out("Failover to NameNode at " + to.haAddress() + " successful");
     return ExitCode.OK;
+  }
+
+  /** Access denied, or a paused controller: refused before anything stepped down (exit 7, as documented). */
+  private static boolean refusedUpFront(HaAdminException e) {
+    return e.getCause() instanceof RemoteException r
+        && (r.getClassName().equals(RpcFailures.ACCESS_DENIED) || r.getClassName().equals(RpcFailures.FAILOVER_REFUSED));
+  }
+
+  /** Exit 10 only when some NameNode is active again; when none is, say so (exit 11). */
+  private static HaAdminException failedWithOutcome(Context ctx, NameNodeConfig from, HaAdminException e)
+      throws HaAdminException {
+    List<String> active = new java.util.ArrayList<>();
+    for (NameNodeConfig nn : ctx.targets().named(from.nameserviceId()).namenodes()) {
+      try (NameNodeClient client = ctx.nameNode(nn, ctx.timeouts().check())) {
+        if (client.status().getState() == HAServiceState.ACTIVE) {
+          active.add(nn.id());
+        }
+      } catch (HaAdminException unreadable) {
+        // not active as far as anyone can tell
+      }
+    }
+    if (active.isEmpty()) {
+      return new HaAdminException(ExitCode.NO_ACTIVE, "Failover failed: " + e.getMessage()
+          + "; no NameNode is active now", e);
+    }
+    return new HaAdminException(ExitCode.FAILOVER_FAILED, "Failover failed: " + e.getMessage() + "; active now: "
+        + String.join(", ", active), e);
   }
 
   /**

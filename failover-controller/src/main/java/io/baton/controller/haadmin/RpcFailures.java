@@ -17,6 +17,8 @@ import org.apache.hadoop.ipc.RemoteException;
 final class RpcFailures {
   static final String HEALTH_CHECK_FAILED = "org.apache.hadoop.ha.HealthCheckFailedException";
   static final String SERVICE_FAILED = "org.apache.hadoop.ha.ServiceFailedException";
+  /** Refused up front, nothing changed (a paused controller): io.baton.controller.rpc.FailoverRefusedException. */
+  static final String FAILOVER_REFUSED = "io.baton.controller.rpc.FailoverRefusedException";
   static final String ACCESS_DENIED = "org.apache.hadoop.security.AccessControlException";
 
   private RpcFailures() {}
@@ -64,7 +66,8 @@ final class RpcFailures {
     String msg = firstLine(remote);
     return switch (remote.getClassName()) {
       case HEALTH_CHECK_FAILED -> new HaAdminException(ExitCode.UNHEALTHY, msg, remote);
-      case SERVICE_FAILED -> new HaAdminException(ExitCode.REFUSED, who + " refused: " + msg, remote);
+      case SERVICE_FAILED, FAILOVER_REFUSED -> new HaAdminException(ExitCode.REFUSED, who + " refused: " + msg,
+          remote);
       case ACCESS_DENIED -> new HaAdminException(ExitCode.REFUSED, who + " denied access: " + msg, remote);
       default -> new HaAdminException(ExitCode.FAILED,
           who + " failed: " + simpleName(remote.getClassName()) + ": " + msg, remote);

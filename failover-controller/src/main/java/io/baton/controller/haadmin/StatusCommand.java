@@ -74,7 +74,22 @@ final class StatusCommand {
     }
     return Failovers.read(r.nn().nameserviceId(), r.nn().id(), r.controller()).stream()
         .filter(e -> e.isPromotion() && e.node().equals(r.nn().id()) && e.outcome().equalsIgnoreCase("SUCCEEDED"))
-        .max(Failovers.BY_START).flatMap(Failovers.Entry::end);
+        .max(Failovers.BY_START).flatMap(e -> lastPhaseEnd(e.raw()).or(e::end));
+  }
+
+  /**
+   * When the last phase (promote) ended: the NameNode became active then. start + took is late by the elect
+   * phase, which begins before the record's start (when the lock went free).
+   */
+  private static Optional<Instant> lastPhaseEnd(JsonNode record) {
+    JsonNode phases = record.get("phases");
+    if (phases == null || !phases.isArray() || phases.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode last = phases.get(phases.size() - 1);
+    Optional<Instant> start = JsonFields.instant(last, "start");
+    Optional<java.time.Duration> took = JsonFields.duration(last, "millis", "duration", "durationMs", "tookMs");
+    return start.flatMap(s -> took.map(s::plus));
   }
 
   /** The newest promotion any controller of the nameservice reports. */

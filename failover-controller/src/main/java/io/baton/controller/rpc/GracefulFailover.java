@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.ha.ServiceFailedException;
+import org.apache.hadoop.ipc.RemoteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,12 @@ public final class GracefulFailover {
     if (status.health() != HealthState.HEALTHY) {
       throw new ServiceFailedException(me.id() + " is not currently healthy. Cannot be failover target");
     }
+    if (status.maintenance().isPresent()) {
+      // a paused target never joins the election: ceding the active now would leave nobody active
+      throw new FailoverRefusedException(me.id() + ": graceful failover refused: automatic failover is paused ("
+          + status.maintenance().get().reason() + ", until " + status.maintenance().get().until()
+          + "); run -resume first, or wait until the pause expires");
+    }
     if (status.reportedState().filter(s -> s == ServiceState.OBSERVER).isPresent()) {
       throw new ServiceFailedException(me.id() + " is in observer state. Cannot be failover target");
     }
@@ -68,7 +75,6 @@ public final class GracefulFailover {
       return me.id() + " is already active";
     }
     log.info("{}: graceful failover from {} to {}: {}", me.id(), active.get(), me.id(), reason);
-    runtime.submit(new Event.ManualFailoverExpected(reason));
     CompletableFuture<FailoverRecord> promotion = runtime.nextPromotion();
     List<NameNodeConfig> ceded = new ArrayList<>();
     try {
@@ -77,7 +83,16 @@ public final class GracefulFailover {
           cede(nn, (int) cedeTime.toMillis(), ceded);
         }
       }
-      nameservice.namenode(active.get()).ifPresent(nn -> cede(nn, (int) cedeTime.toMillis(), ceded));
+      runtime.submit(new Event.ManualFailoverExpected(reason));
+      Optional<NameNodeConfig> activeNn = nameservice.namenode(active.get());
+      if (activeNn.isPresent()) {
+        try {
+          cede(activeNn.get(), (int) cedeTime.toMillis(), ceded);
+        } catch (FailoverRefusedException e) {
+          runtime.submit(new Event.ManualFailoverExpected(null)); // called off: the next promotion is automatic
+          throw e;
+        }
+      }
       FailoverRecord result = await(promotion);
       if (result.outcome() != FailoverRecord.Outcome.SUCCEEDED) {
         throw new ServiceFailedException("Failed to become active. " + result.detail());
@@ -85,18 +100,33 @@ public final class GracefulFailover {
       return me.id() + " is active: " + result.detail();
     } finally {
       for (NameNodeConfig nn : ceded) {
-        cede(nn, -1, new ArrayList<>());
+        uncede(nn);
       }
     }
   }
 
-  private void cede(NameNodeConfig nn, int millis, List<NameNodeConfig> ceded) {
+  /** @throws FailoverRefusedException when the peer's controller refused (paused): nothing changed there */
+  private void cede(NameNodeConfig nn, int millis, List<NameNodeConfig> ceded) throws FailoverRefusedException {
     try {
       peers.cedeActive(nn.controllerAddress(), millis, cedeTime);
       ceded.add(nn);
+    } catch (RemoteException e) {
+      if (millis > 0 && FailoverRefusedException.class.getName().equals(e.getClassName())) {
+        throw new FailoverRefusedException("controller of " + nn.id() + " refused to cede: " + e.getMessage());
+      }
+      log.warn("{}: controller of {} at {} did not take cedeActive({}): {}; continuing (its NameNode is fenced if it"
+          + " is still active)", me.id(), nn.id(), nn.controllerAddress(), millis, HaServiceClients.describe(e));
     } catch (Exception e) {
       log.warn("{}: controller of {} at {} did not take cedeActive({}): {}; continuing (its NameNode is fenced if it"
           + " is still active)", me.id(), nn.id(), nn.controllerAddress(), millis, HaServiceClients.describe(e));
+    }
+  }
+
+  private void uncede(NameNodeConfig nn) {
+    try {
+      cede(nn, -1, new ArrayList<>());
+    } catch (FailoverRefusedException e) {
+      log.warn("{}: controller of {} refused to re-join: {}", me.id(), nn.id(), e.getMessage());
     }
   }
 

@@ -66,7 +66,11 @@ public final class ZkfcRpcServer implements ZKFCProtocol, AutoCloseable {
     checkAccess("cedeActive");
     log.info("{}: cedeActive({}) requested by {}", nodeId, millisToCede, caller());
     try {
-      runtime.cede(Duration.ofMillis(millisToCede)).get(cedeReplyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      var reply = runtime.cede(Duration.ofMillis(millisToCede)).get(cedeReplyTimeout.toMillis(),
+          TimeUnit.MILLISECONDS);
+      if (!reply.ok()) {
+        throw new FailoverRefusedException(reply.message());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(nodeId + ": interrupted while ceding", e);

@@ -47,6 +47,7 @@ public final class ZkElection implements AutoCloseable {
   private final ExecutorService worker;
   private final ConnectionStateListener connectionListener = this::onConnectionChange;
   private final CuratorWatcher lockWatcher = this::onLockEvent;
+  private final CuratorWatcher epochWatcher = this::onEpochEvent;
   private volatile boolean joined;
   private volatile Instant lockFreeSince;
   private volatile int breadcrumbVersion = -1;
@@ -58,9 +59,9 @@ public final class ZkElection implements AutoCloseable {
    * @param verdict the step-down verdict beside the lock, with its own mzxid as order
    */
   public record Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt, long order,
-      Optional<StepDownVerdict> verdict) {
+      Optional<StepDownVerdict> verdict, Optional<String> unreadable) {
     public Breadcrumb(Optional<String> previousActive, Optional<Instant> lastPromotionAt) {
-      this(previousActive, lastPromotionAt, 0, Optional.empty());
+      this(previousActive, lastPromotionAt, 0, Optional.empty(), Optional.empty());
     }
   }
 
@@ -134,18 +135,29 @@ public final class ZkElection implements AutoCloseable {
     return onWorker(() -> {
       Stat stat = new Stat();
       Optional<String> previous;
+      Optional<String> unreadable = Optional.empty();
       try {
         byte[] data = client.getData().storingStatIn(stat).forPath(paths.breadcrumb());
         breadcrumbVersion = stat.getVersion();
-        previous = Arrays.equals(data, myData) ? Optional.of(nodeId) : Optional.of(identities.describe(data));
+        previous = Arrays.equals(data, myData) ? Optional.of(nodeId) : identities.namenodeIdOf(data);
+        if (previous.isEmpty()) {
+          unreadable = Optional.of(unreadableBreadcrumb(data));
+        }
       } catch (KeeperException.NoNodeException e) {
         breadcrumbVersion = -1;
         previous = Optional.empty();
       }
-      EpochRecord last = readEpoch();
+      EpochRecord last = readEpochLeniently();
       return new Breadcrumb(previous, last.epoch() == 0 ? Optional.empty() : Optional.of(last.at()),
-          previous.isPresent() ? stat.getMzxid() : 0, readVerdict());
+          previous.isPresent() ? stat.getMzxid() : 0, readVerdict(), unreadable);
     });
+  }
+
+  /** Names the znode, what it holds and what the operator may do; the promotion itself goes on. */
+  private String unreadableBreadcrumb(byte[] data) {
+    return "breadcrumb " + paths.breadcrumb() + " holds " + ZnodeText.preview(data) + ", which names no NameNode"
+        + " of this nameservice (not written by a controller of it); the next promotion overwrites it, nothing"
+        + " to repair";
   }
 
   /** The step-down verdict beside the lock; an unreadable one is ignored (it can only save time, never safety). */
@@ -194,9 +206,14 @@ public final class ZkElection implements AutoCloseable {
    * handover); that is no reason to give up the promotion, so the claim is retried once with a fresh create.
    */
   public long claimEpoch() throws Exception {
+    return claimEpoch(0);
+  }
+
+  /** As {@link #claimEpoch()}; the epoch claimed is above {@code floor}, the highest the core has seen. */
+  public long claimEpoch(long floor) throws Exception {
     return onWorker(() -> {
       try {
-        return claimEpochOnce();
+        return claimEpochOnce(floor);
       } catch (KeeperException.NoNodeException e) {
         Stat lock = client.checkExists().forPath(paths.lock());
         boolean lockIsOurs = lock != null
@@ -207,18 +224,18 @@ public final class ZkElection implements AutoCloseable {
         log.info("{}: the breadcrumb was deleted by its owner after we read it (clean handover); claiming again",
             nodeId);
         breadcrumbVersion = -1;
-        return claimEpochOnce();
+        return claimEpochOnce(floor);
       }
     });
   }
 
-  private long claimEpochOnce() throws Exception {
+  private long claimEpochOnce(long floor) throws Exception {
     Stat epochStat = new Stat();
     long next;
     CuratorOp epochOp;
     try {
-      EpochRecord last = EpochRecord.decode(client.getData().storingStatIn(epochStat).forPath(paths.epoch()));
-      next = last.epoch() + 1;
+      byte[] data = client.getData().storingStatIn(epochStat).forPath(paths.epoch());
+      next = Math.max(EpochRepair.lastEpoch(data, epochStat, paths, nodeId), floor) + 1;
       epochOp = client.transactionOp().setData().withVersion(epochStat.getVersion())
           .forPath(paths.epoch(), new EpochRecord(next, nodeId, wallClock.instant()).encode());
     } catch (KeeperException.NoNodeException e) {
@@ -277,7 +294,8 @@ public final class ZkElection implements AutoCloseable {
             deleteIfMine(paths.lock(), true); // left over from a join we have since quit
           }
         } else {
-          sink.accept(new Event.LockObserved(Optional.of(identities.describe(data)), readEpoch().epoch()));
+          // watch the epoch too: the new active claims it after it took the lock, and status shows it
+          sink.accept(new Event.LockObserved(Optional.of(identities.describe(data)), watchEpoch().epoch()));
         }
         return;
       } catch (KeeperException.NoNodeException e) {
@@ -316,7 +334,7 @@ public final class ZkElection implements AutoCloseable {
     if (client.checkExists().usingWatcher(lockWatcher).forPath(paths.lock()) != null) {
       return false;
     }
-    sink.accept(new Event.LockObserved(Optional.empty(), readEpoch().epoch()));
+    sink.accept(new Event.LockObserved(Optional.empty(), readEpochLeniently().epoch()));
     return true;
   }
 
@@ -348,6 +366,13 @@ public final class ZkElection implements AutoCloseable {
       sink.accept(new Event.LockObserved(Optional.empty(), 0));
     }
     later(this::observeOrAcquire);
+  }
+
+  private void onEpochEvent(WatchedEvent event) {
+    if (event.getType() == Watcher.Event.EventType.NodeDataChanged
+        || event.getType() == Watcher.Event.EventType.NodeCreated) {
+      later(this::observeOrAcquire);
+    }
   }
 
   private void onConnectionChange(CuratorFramework c, ConnectionState state) {
@@ -385,10 +410,25 @@ public final class ZkElection implements AutoCloseable {
     }
   }
 
-  private EpochRecord readEpoch() throws Exception {
+  /** As {@link #readEpochLeniently}, leaving a watch that observes the lock again when the epoch changes. */
+  private EpochRecord watchEpoch() throws Exception {
+    try {
+      client.checkExists().usingWatcher(epochWatcher).forPath(paths.epoch());
+    } catch (KeeperException.NoNodeException e) {
+      return EpochRecord.NONE;
+    }
+    return readEpochLeniently();
+  }
+
+  /** The last epoch record; an unreadable one counts as none here (the claim and the repair deal with it). */
+  private EpochRecord readEpochLeniently() throws Exception {
     try {
       return EpochRecord.decode(client.getData().forPath(paths.epoch()));
     } catch (KeeperException.NoNodeException e) {
+      return EpochRecord.NONE;
+    } catch (IllegalArgumentException e) {
+      log.warn("{}: {} unreadable: {}; repair with 'baton zkfc -repairEpoch'", nodeId, paths.epoch(),
+          e.getMessage());
       return EpochRecord.NONE;
     }
   }

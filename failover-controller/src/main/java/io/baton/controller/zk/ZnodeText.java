@@ -12,6 +12,14 @@ final class ZnodeText {
     return new String(data, StandardCharsets.UTF_8).trim();
   }
 
+  /** What a znode holds, for a message: quoted text when it is printable, else hex; at most 64 characters. */
+  static String preview(byte[] data) {
+    String text = new String(data, StandardCharsets.UTF_8);
+    boolean printable = text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    String shown = printable ? "'" + text + "'" : "bytes " + ActiveNodeInfo.hex(data);
+    return shown.length() > 64 ? shown.substring(0, 61) + "..." : shown;
+  }
+
   static Map<String, String> fields(String text) {
     Map<String, String> fields = new HashMap<>();
     for (String part : text.split("\\s+")) {

@@ -128,6 +128,23 @@ class AdminApiTest {
   }
 
   @Test
+  void pauseCapsAndExplainAfterResume() throws Exception {
+    HttpResponse<String> longReason = post("/v1/pause", "{\"reason\":\"" + "x".repeat(1025) + "\"}");
+    assertThat(longReason.statusCode()).isEqualTo(400);
+    assertThat(longReason.body()).contains("'reason' has 1025 characters; at most 1024 are kept");
+    HttpResponse<String> longExpiry = post("/v1/pause", "{\"reason\":\"x\",\"expiry\":\"8d\"}");
+    assertThat(longExpiry.statusCode()).isEqualTo(400);
+    assertThat(longExpiry.body()).contains("a pause lasts at most 7d");
+    assertThat(post("/v1/pause", "{\"reason\":\"x\",\"expiry\":\"99999999999d\"}").statusCode()).isEqualTo(400);
+    assertThat(get("/v1/status").body()).contains("\"maintenance\":null");
+    // control: at the caps it is accepted
+    assertThat(post("/v1/pause", "{\"reason\":\"" + "x".repeat(1024) + "\",\"expiry\":\"7d\"}").statusCode())
+        .isEqualTo(200);
+    post("/v1/resume", "");
+    assertThat(get("/v1/explain").body()).doesNotContain("paused");
+  }
+
+  @Test
   void prometheusMetricsAndHealthChecks() throws Exception {
     HttpResponse<String> metrics = get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);

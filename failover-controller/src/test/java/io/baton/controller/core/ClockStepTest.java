@@ -157,7 +157,10 @@ class ClockStepTest {
     rig.on(new Event.ElectionWon(Optional.empty()));
     Instant peerSkewed = START.plus(HOUR);
     assertThat(rig.on(new Event.BreadcrumbRead(1, Optional.of("nn2"), Optional.of(peerSkewed))))
-        .containsExactly(new ScheduleTimer(TimerKind.ANTI_FLAP_OVER, window, 1));
+        .containsExactly(new Effect.ProbeNameNode(1, "nn2"));
+    assertThat(rig.on(new Event.NameNodeProbed(1, "nn2", Optional.of(ServiceState.ACTIVE), "answered")))
+        .contains(new ScheduleTimer(TimerKind.ANTI_FLAP_OVER, window, 1), new ScheduleTimer(TimerKind.ANTI_FLAP_REPROBE,
+            PromotionPipeline.REPROBE, 2));
     assertThat(rig.core.status().explain()).anyMatch(l -> l.contains("deferred by anti-flapping until "
         + START.plus(window)));
     rig.elapse(window);

@@ -60,7 +60,35 @@ class FailoverCommandTest {
     };
     Cli.Result r = cli(true).run("-failover", "nn1", "nn2");
     assertThat(r).isEqualTo(new Cli.Result(10, "", "Failover failed: the controller of nn2 (ns1) refused: nn2 is not "
-        + "currently healthy. Cannot be failed over.\n"));
+        + "currently healthy. Cannot be failed over.; active now: nn1\n"));
+  }
+
+  @Test
+  void aFailedFailoverThatLeavesNobodyActiveExits11() {
+    c2.onGracefulFailover = () -> {
+      nn1.state = HAServiceState.STANDBY;
+      throw FakeController.refuse("Failed to become active. claim-epoch failed");
+    };
+    Cli.Result r = cli(true).run("-failover", "nn1", "nn2");
+    assertThat(r.code()).isEqualTo(11);
+    assertThat(r.err()).endsWith("Failed to become active. claim-epoch failed; no NameNode is active now\n");
+  }
+
+  @Test
+  void refusedUpFrontAndAccessDeniedExit7() {
+    c2.onGracefulFailover = () -> {
+      throw new io.baton.controller.rpc.FailoverRefusedException("nn2: graceful failover refused: automatic "
+          + "failover is paused (x, until 2026-01-01T00:02:00Z); run -resume first, or wait until the pause expires");
+    };
+    Cli.Result r = cli(true).run("-failover", "nn1", "nn2");
+    assertThat(r.code()).isEqualTo(7);
+    assertThat(r.err()).startsWith("Failover refused, nothing changed: the controller of nn2 (ns1) refused: nn2: "
+        + "graceful failover refused: automatic failover is paused");
+
+    c2.onGracefulFailover = () -> {
+      throw new org.apache.hadoop.security.AccessControlException("Access denied for user x to gracefulFailover");
+    };
+    assertThat(cli(true).run("-failover", "nn1", "nn2").code()).isEqualTo(7);
   }
 
   @Test

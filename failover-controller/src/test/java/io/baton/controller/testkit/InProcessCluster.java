@@ -37,8 +37,13 @@ public final class InProcessCluster implements AutoCloseable {
   public final DeploymentConfig deployment;
 
   public InProcessCluster(String... ids) throws Exception {
+    this(d -> d, ids);
+  }
+
+  /** With {@code tweak} applied to the test deployment (e.g. another anti-flapping window). */
+  public InProcessCluster(java.util.function.UnaryOperator<DeploymentConfig> tweak, String... ids) throws Exception {
     zk = new TestingServer(true);
-    deployment = Fixtures.deployment(zk.getConnectString(), ids);
+    deployment = tweak.apply(Fixtures.deployment(zk.getConnectString(), ids));
     NameserviceConfig ns = nameservice();
     try (CuratorFramework admin = ZkClients.start(ns.zookeeper(), 3, Map.of())) {
       ZkClients.awaitConnected(admin, Duration.ofSeconds(10));
