@@ -53,7 +53,8 @@ final class Settings {
   static final Setting PREFERRED_ACTIVE = new Setting(null, "preferred-active", null, List.of(), Suffix.NONE, STRING,
       null, "NameNode id to fail back to once it has been healthy for controller.failback-delay");
   static final Setting SHARED_EDITS = new Setting(null, "shared-edits", null,
-      List.of("dfs.namenode.shared.edits.dir"), Suffix.NS, STRING, null, "qjournal://host:port;host:port/journalId");
+      List.of("dfs.namenode.shared.edits.dir"), Suffix.NS, STRING, null,
+      "qjournal://host:port;host:port/journalId, or file:///dir (a shared directory such as NFS)");
   static final Setting ZK_QUORUM = zk("quorum", "ha.zookeeper.quorum", STRING, null,
       "ZooKeeper host:port,... (port defaults to 2181); required with automatic failover");
   static final Setting ZK_SESSION_TIMEOUT = zk("session-timeout", "ha.zookeeper.session-timeout.ms", DURATION, "10s",

@@ -136,15 +136,16 @@ final class TopologyBuilder {
     }
   }
 
-  private Optional<SharedEditsConfig> sharedEdits(Scope scope) {
+  private Optional<SharedEdits> sharedEdits(Scope scope) {
     Optional<String> text = settings.string(Settings.SHARED_EDITS, scope);
     if (text.isEmpty() || text.get().isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(SharedEdits.parse(text.get()));
+      return Optional.of(SharedEditsParser.parse(text.get()));
     } catch (IllegalArgumentException e) {
-      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(), "write qjournal://host:port;host:port/journalId");
+      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(),
+          "write qjournal://host:port;host:port/journalId, or file:///path/to/shared/dir");
       return Optional.empty();
     }
   }

@@ -65,7 +65,7 @@ final class MethodFactory {
           "write journal; it fences at the journal nodes of " + SHARED_EDITS_KEY);
     }
     Optional<SharedEditsConfig> edits = deployment.nameservice(target.nameserviceId())
-        .flatMap(NameserviceConfig::sharedEdits);
+        .flatMap(NameserviceConfig::quorumJournal);
     if (edits.isEmpty() || edits.get().journalNodes().isEmpty()) {
       throw new BadMethodException(SHARED_EDITS_KEY,
           "journal fencing needs the journal nodes of nameservice " + target.nameserviceId(),
