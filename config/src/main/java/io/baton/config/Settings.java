@@ -30,7 +30,7 @@ final class Settings {
   static final Setting CONTROLLER_PORT = nn("controller-port", "dfs.ha.zkfc.port", Suffix.NS_NN, INT, "8019",
       "the controller's ZKFCProtocol port on the NameNode's host");
   static final Setting ADMIN_PORT = new Setting("admin-port", null, "controller.admin-port", List.of(), Suffix.NONE,
-      INT, "8090", "the controller's admin HTTP port");
+      INT, "8090", "the controller's admin HTTP port (default: the NameNode's dfs.ha.zkfc.port + 71, so 8090 for 8019)");
 
   // Fencing: per NameNode, per nameservice or global
   static final Setting FENCING_METHODS = fencing("methods", "dfs.ha.fencing.methods", LINES, "",
