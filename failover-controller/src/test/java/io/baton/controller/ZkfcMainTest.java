@@ -184,4 +184,21 @@ class ZkfcMainTest {
           + spec.namenode("nn1").controllerPort() + " is in use (dfs.ha.zkfc.port.ns1.nn1)");
     }
   }
+
+  @Test
+  void formatZkWithAnAclZooKeeperRefusesNamesTheKeyNotAStackTrace() throws Exception {
+    LocalClusterSpec spec = spec().withHadoopKeys(Map.of("ha.zookeeper.acl", "ip:300.1.2.3:rwcda"));
+    err.reset();
+    assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).startsWith("baton zkfc: ns1.nn1: ZooKeeper refused the ACL 'ip:300.1.2.3:rwcda' of"
+        + " ha.zookeeper.acl").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMalformedAclStopsAtLoadNamingTheKey() throws Exception {
+    err.reset();
+    assertThat(run(spec().withHadoopKeys(Map.of("ha.zookeeper.acl", "nonsense")), "-formatZK", "-nonInteractive"))
+        .isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).contains("ha.zookeeper.acl: ACL 'nonsense' not of expected form").doesNotContain("\tat ");
+  }
 }

@@ -8,15 +8,20 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Optional;
+import org.apache.zookeeper.KeeperException;
 
-/** Turns a failed bind at start into an error naming the port, its key and the fix, instead of a stack trace. */
-final class PortInUse {
-  private PortInUse() {}
+/**
+ * Turns the failures an operator can fix (a port in use, an ACL or auth ZooKeeper refuses) into one line naming
+ * the key and the fix, instead of an exception.
+ */
+final class StartFailure {
+  private StartFailure() {}
 
-  /** The message when {@code failure} was caused by a port that cannot be bound; empty for any other failure. */
+  /** The message for a failure the operator can fix; empty for any other failure. */
   static Optional<String> explain(Throwable failure, DeploymentConfig deployment, NameNodeConfig local) {
-    if (!causedByBind(failure)) {
-      return Optional.empty();
+    Optional<String> zk = zooKeeperRefusal(failure, deployment, local);
+    if (zk.isPresent() || !causedByBind(failure)) {
+      return zk;
     }
     HostPort controller = deployment.controllerBindAddress(local);
     HostPort admin = new HostPort(deployment.controller().adminBindAddress(), local.adminPort());
@@ -31,6 +36,22 @@ final class PortInUse {
     }
     return Optional.of(local.qualifiedId() + ": a port could not be bound (" + rootMessage(failure)
         + "); check dfs.ha.zkfc.port and admin-port");
+  }
+
+  private static Optional<String> zooKeeperRefusal(Throwable t, DeploymentConfig deployment, NameNodeConfig local) {
+    String acl = deployment.nameservice(local.nameserviceId()).map(ns -> ns.zookeeper().acl()).orElse("?");
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof KeeperException.InvalidACLException) {
+        return Optional.of(local.qualifiedId() + ": ZooKeeper refused the ACL '" + acl + "' of ha.zookeeper.acl"
+            + " (" + ((KeeperException) c).getPath() + "); write ids its schemes accept (ip: an address, digest:"
+            + " user:base64-hash, sasl: a principal), e.g. world:anyone:rwcda");
+      }
+      if (c instanceof KeeperException.NoAuthException) {
+        return Optional.of(local.qualifiedId() + ": ZooKeeper denied access to " + ((KeeperException) c).getPath()
+            + "; set ha.zookeeper.auth to credentials the znode's ACL grants (see ha.zookeeper.acl)");
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean causedByBind(Throwable t) {
