@@ -119,11 +119,15 @@ final class ConfigRules {
           + " real (sshfence, or shell(...) that cuts its power or its NFS access), or move the shared edits to"
           + " qjournal://");
     }
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (!ALWAYS_SUCCEEDS.matcher(line).matches()) {
         continue;
       }
       if (edits.refusesSecondWriter()) {
+        if (i > 0) {
+          continue; // a real method first, then "succeed anyway": Hadoop's advice with a quorum journal
+        }
         warnings.add(methods, line + " (fencing of " + nn.qualifiedId() + ") always succeeds: with the quorum"
             + " journal the journal nodes' epochs still keep a second writer out, but an old active that was not"
             + " stopped may serve stale reads until its next write fails", "put a method that really fences"

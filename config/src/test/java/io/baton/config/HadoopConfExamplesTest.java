@@ -56,5 +56,6 @@ class HadoopConfExamplesTest {
       assertThat(c.local()).contains(new LocalNameNode("ns1", nn));
       assertThat(c.localNameservice().namenodeIds()).containsExactly("nn1", "nn2", "nn3");
     }
+    assertThat(inspect("observer/nn1").warnings()).isEmpty(); // sshfence first, then shell(/bin/true)
   }
 }
