@@ -52,7 +52,8 @@ public record NameNodeOptions(
 
   static EditLog editLog(NameserviceConfig ns) throws ConfigException {
     if (ns.quorumJournal().isEmpty()) {
-      // Still a consistent single-node journal, just not shared: standbys will not see the active's writes.
+      // No quorum journal (none, or a file:// directory the mock does not write to): still a consistent
+      // single-node journal, just not shared, so standbys will not see the active's writes.
       return new LocalEditLog(new Journal(ns.id(), ns.id(), new JournalStorage.InMemory(), Clock.systemUTC(), true));
     }
     SharedEditsConfig edits = ns.quorumJournal().get();
