@@ -113,7 +113,8 @@ final class ConfigRules {
     Origin methods = settings.origin(Settings.FENCING_METHODS, scope);
     List<String> lines = nn.fencing().methods().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (!edits.refusesSecondWriter() && lines.stream().anyMatch(l -> l.equals("journal") || l.startsWith("journal("))) {
-      problems.add(methods, "journal fencing of " + nn.qualifiedId() + " needs a quorum journal, but "
+      // no NameNode id in the text: a value shared by several NameNodes is then reported once (Problems dedupes)
+      problems.add(methods, "journal fencing needs a quorum journal, but "
           + Settings.SHARED_EDITS.hadoopKeys().get(0) + " is " + edits.uri() + " (a shared directory has no"
           + " journal epochs to claim)", "remove journal from dfs.ha.fencing.methods and fence the old active for"
           + " real (sshfence, or shell(...) that cuts its power or its NFS access), or move the shared edits to"
@@ -128,12 +129,12 @@ final class ConfigRules {
         if (i > 0) {
           continue; // a real method first, then "succeed anyway": Hadoop's advice with a quorum journal
         }
-        warnings.add(methods, line + " (fencing of " + nn.qualifiedId() + ") always succeeds: with the quorum"
+        warnings.add(methods, line + " always succeeds: with the quorum"
             + " journal the journal nodes' epochs still keep a second writer out, but an old active that was not"
             + " stopped may serve stale reads until its next write fails", "put a method that really fences"
             + " (sshfence, journal) before it, as Hadoop's HA guide advises");
       } else {
-        warnings.add(methods, line + " (fencing of " + nn.qualifiedId() + ") always succeeds, and with shared"
+        warnings.add(methods, line + " always succeeds, and with shared"
             + " edits in a directory (" + edits.uri() + ") nothing else keeps an old active from writing: two"
             + " actives would corrupt the edit log", "fencing must really fence here: use sshfence or shell(...)"
             + " that cuts the old active's power or NFS access, and no method that always succeeds");
