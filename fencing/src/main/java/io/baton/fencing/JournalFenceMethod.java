@@ -1,168 +1,121 @@
 package io.baton.fencing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.baton.config.HostPort;
 import io.baton.config.SharedEditsConfig;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import io.baton.fencing.NamespaceSource.NamespaceUnavailableException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.Locale;
+import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocol;
+import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocolProtos.GetJournalStateResponseProto;
+import org.apache.hadoop.hdfs.qjournal.protocol.QJournalProtocolProtos.NewEpochResponseProto;
+import org.apache.hadoop.hdfs.qjournal.protocolPB.QJournalProtocolTranslatorPB;
+import org.apache.hadoop.hdfs.server.protocol.NamespaceInfo;
 
 /**
- * {@code journal}: storage fencing. Asks every journal node of the nameservice's shared edits to promise a
- * new epoch ({@code POST /journal/<id>/fence}); once a majority has, the old active can no longer append
- * edits, whether or not its host is reachable. Stops waiting as soon as a majority answered.
+ * {@code journal}: storage fencing on the quorum journal, over Hadoop IPC ({@code QJournalProtocol}), as a NameNode
+ * becoming active does it: {@code getJournalState} on every journal node of the nameservice's shared edits, then
+ * {@code newEpoch(highest promised + 1)}. Once a majority has promised that epoch, the old active's next write to
+ * the journal is refused and it stops; this holds whether or not its host is reachable. Returns as soon as a
+ * majority answered. The new active then claims its own, higher epoch in {@code transitionToActive}.
  */
 final class JournalFenceMethod implements FenceMethod {
-  private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** One client per process, made on first use: building one costs seconds on a busy machine. */
-  private static final class SharedClient {
-    static final HttpClient INSTANCE = HttpClient.newBuilder()
-        .connectTimeout(MAX_CONNECT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
-  }
+  private static final Duration MAX_CALL = Duration.ofSeconds(10);
 
   private final SharedEditsConfig edits;
-  private final String fencedBy;
+  private final String nameserviceId;
+  private final NamespaceSource namespaces;
+  private final HadoopIpc ipc;
 
-  JournalFenceMethod(SharedEditsConfig edits, String fencedBy) {
+  JournalFenceMethod(SharedEditsConfig edits, String nameserviceId, NamespaceSource namespaces, HadoopIpc ipc) {
     this.edits = edits;
-    this.fencedBy = fencedBy;
+    this.nameserviceId = nameserviceId;
+    this.namespaces = namespaces;
+    this.ipc = ipc;
   }
 
-  /** One journal node's answer. {@code connectFailed}: it could not be reached at all. */
-  private record Answer(HostPort node, boolean ok, long epoch, String text, boolean connectFailed) {}
+  @FunctionalInterface
+  private interface JournalCall<T> {
+    T call(QJournalProtocol journal) throws Exception;
+  }
 
   @Override
   public FenceResult fence(FenceContext ctx) throws InterruptedException {
-    String body = JSON.createObjectNode().put("fencedBy", fencedBy).put("target", ctx.target().id()).toString();
-    List<Answer> answers = ask(ctx.deadline(), node -> HttpRequest.newBuilder(uri(node, "fence"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)), true);
-    answers.forEach(a -> ctx.output().info(a.node() + ": " + a.text()));
-    long accepted = answers.stream().filter(Answer::ok).count();
-    String tally = accepted + " of " + edits.journalNodes().size() + " journal nodes (majority " + majority() + ")";
-    if (accepted >= majority()) {
-      long epoch = answers.stream().filter(Answer::ok).mapToLong(Answer::epoch).max().orElse(-1);
-      return FenceResult.fenced(tally + " promised epoch " + epoch + " for " + edits.journalId()
-          + "; the old writer can no longer append");
+    NamespaceInfo namespace;
+    try {
+      namespace = namespaces.get(ctx.target(), ctx.deadline());
+    } catch (NamespaceUnavailableException e) {
+      return e.unreachable() ? FenceResult.unreachable(e.getMessage()) : FenceResult.failed(e.getMessage());
     }
-    String why = tally + " accepted: " + describe(answers);
-    boolean noneReached = answers.size() == edits.journalNodes().size()
-        && answers.stream().allMatch(Answer::connectFailed);
-    return noneReached ? FenceResult.unreachable(why) : FenceResult.failed(why);
+    QuorumCall.Result<GetJournalStateResponseProto> states = onEveryNode(ctx.deadline(), majority(),
+        j -> j.getJournalState(edits.journalId(), nameserviceId));
+    states.replies().forEach(r -> ctx.output().info("getJournalState " + r.failure().map(IpcFailure::toString)
+        .orElseGet(() -> r.node() + " lastPromisedEpoch " + r.value().orElseThrow().getLastPromisedEpoch())));
+    if (states.succeeded() < majority()) {
+      return notFenced("the journal state", states);
+    }
+    long epoch = states.values().stream().mapToLong(GetJournalStateResponseProto::getLastPromisedEpoch).max()
+        .orElseThrow() + 1;
+    QuorumCall.Result<NewEpochResponseProto> promises = onEveryNode(ctx.deadline(), majority(),
+        j -> j.newEpoch(edits.journalId(), nameserviceId, namespace, epoch));
+    promises.replies().forEach(r -> ctx.output().info("newEpoch " + epoch + " " + r.failure()
+        .map(IpcFailure::toString).orElseGet(() -> r.node() + " promised")));
+    if (promises.succeeded() >= majority()) {
+      return FenceResult.fenced(tally(promises) + " promised epoch " + epoch + " for journal " + edits.journalId()
+          + "; a writer with an older epoch can no longer write to it");
+    }
+    if (promises.replies().stream().anyMatch(r -> r.failure().filter(f -> f.refused()
+        && f.cause().toLowerCase(Locale.ROOT).contains("incompatible")).isPresent())) {
+      namespaces.forget(); // the namespace was formatted again: ask a NameNode next time
+    }
+    return notFenced("epoch " + epoch, promises);
   }
 
-  /** Reads every journal node's status; passes when a majority answers. Fences nothing. */
+  /**
+   * Read only: asks every journal node for the journal's state, and a NameNode for the namespace; passes when
+   * both answered and a majority of the journal nodes know the journal.
+   */
   @Override
   public CheckResult drill(FenceContext ctx) throws InterruptedException {
-    List<Answer> answers = ask(ctx.deadline(), node -> HttpRequest.newBuilder(uri(node, "status")).GET(), false);
-    long up = answers.stream().filter(Answer::ok).count();
-    String tally = up + " of " + edits.journalNodes().size() + " journal nodes of " + edits.uri()
-        + " answered (majority " + majority() + "): " + describe(answers);
-    return up >= majority() ? CheckResult.passed(tally) : CheckResult.failed(tally);
+    QuorumCall.Result<GetJournalStateResponseProto> states = onEveryNode(ctx.deadline(), edits.journalNodes().size(),
+        j -> j.getJournalState(edits.journalId(), nameserviceId));
+    String tally = tally(states) + " of " + edits.uri() + " answered for journal " + edits.journalId();
+    List<String> missing = states.replies().stream().filter(r -> !r.ok()).map(QuorumCall.Reply::toString).toList();
+    String detail = tally + (missing.isEmpty() ? "" : "; not: " + String.join("; ", missing));
+    if (states.succeeded() < majority()) {
+      return CheckResult.failed(detail);
+    }
+    try {
+      namespaces.get(ctx.target(), ctx.deadline());
+    } catch (NamespaceUnavailableException e) {
+      return CheckResult.failed(detail + "; but " + e.getMessage());
+    }
+    return CheckResult.passed(detail);
   }
 
   private int majority() {
-    return edits.journalNodes().size() / 2 + 1;
+    return QuorumCall.majority(edits.journalNodes().size());
   }
 
-  /** Sends to all nodes at once; returns when a majority succeeded (if {@code stopAtMajority}), all answered, or time is up. */
-  private List<Answer> ask(Deadline deadline, Function<HostPort, HttpRequest.Builder> request,
-      boolean stopAtMajority) throws InterruptedException {
-    Duration timeout = deadline.remaining();
-    HttpClient client = SharedClient.INSTANCE; // the request timeout bounds the connect too
-    LinkedBlockingQueue<Answer> done = new LinkedBlockingQueue<>();
-    List<CompletableFuture<?>> calls = new ArrayList<>();
-    for (HostPort node : edits.journalNodes()) {
-      HttpRequest req = request.apply(node).timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout).build();
-      calls.add(client.sendAsync(req, HttpResponse.BodyHandlers.ofString())
-          .handle((resp, err) -> done.add(err == null ? fromResponse(node, resp) : fromError(node, err, timeout))));
-    }
-    List<Answer> answers = new ArrayList<>();
-    try {
-      while (answers.size() < calls.size()) {
-        Answer a = done.poll(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
-        if (a == null) {
-          break;
-        }
-        answers.add(a);
-        if (stopAtMajority && answers.stream().filter(Answer::ok).count() >= majority()) {
-          break;
-        }
+  private <T> QuorumCall.Result<T> onEveryNode(Deadline deadline, int needed, JournalCall<T> call)
+      throws InterruptedException {
+    return QuorumCall.run(edits.journalNodes(), needed, deadline, node -> {
+      QJournalProtocolTranslatorPB proxy = ipc.journal(node, deadline.capMillis(MAX_CALL));
+      try {
+        return call.call(proxy);
+      } finally {
+        HadoopIpc.close(proxy);
       }
-    } finally {
-      calls.forEach(c -> c.cancel(true));
-    }
-    boolean majority = answers.stream().filter(Answer::ok).count() >= majority();
-    for (HostPort node : edits.journalNodes()) {
-      if (answers.stream().noneMatch(a -> a.node().equals(node))) {
-        answers.add(new Answer(node, false, -1,
-            majority ? "not waited for (majority reached)" : "no answer within " + timeout.toMillis() + " ms", false));
-      }
-    }
-    answers.sort(Comparator.comparingInt(a -> edits.journalNodes().indexOf(a.node()))); // configured order
-    return answers;
+    });
   }
 
-  private static Answer fromResponse(HostPort node, HttpResponse<String> resp) {
-    JsonNode json;
-    try {
-      json = JSON.readTree(resp.body());
-    } catch (IOException e) {
-      return new Answer(node, false, -1, "HTTP " + resp.statusCode() + " with a body that is not JSON", false);
-    }
-    if (resp.statusCode() == 200 && json.path("promisedEpoch").canConvertToLong()) {
-      long epoch = json.path("promisedEpoch").asLong();
-      String last = json.has("lastTxId") ? ", lastTxId " + json.path("lastTxId").asLong() : "";
-      return new Answer(node, true, epoch, "promisedEpoch " + epoch + last, false);
-    }
-    if (resp.statusCode() == 200) {
-      return new Answer(node, false, -1, "HTTP 200 without a numeric promisedEpoch", false);
-    }
-    return new Answer(node, false, -1, "HTTP " + resp.statusCode() + " " + json.path("error").asText("")
-        + ": " + json.path("message").asText(""), false);
+  private String tally(QuorumCall.Result<?> result) {
+    return result.succeeded() + " of " + edits.journalNodes().size() + " journal nodes (majority " + majority() + ")";
   }
 
-  private static Answer fromError(HostPort node, Throwable err, Duration timeout) {
-    Throwable e = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    if (e instanceof HttpConnectTimeoutException) {
-      return new Answer(node, false, -1, "connect timed out", true);
-    }
-    if (e instanceof HttpTimeoutException) {
-      return new Answer(node, false, -1, "no answer within " + timeout.toMillis() + " ms", false);
-    }
-    if (e instanceof ConnectException) {
-      return new Answer(node, false, -1, "connection refused", true);
-    }
-    return new Answer(node, false, -1, "request failed: " + e, e instanceof IOException);
-  }
-
-  private URI uri(HostPort node, String action) {
-    return URI.create("http://" + node + "/journal/"
-        + URLEncoder.encode(edits.journalId(), StandardCharsets.UTF_8).replace("+", "%20") + "/" + action);
-  }
-
-  private static String describe(List<Answer> answers) {
-    return String.join("; ", answers.stream().map(a -> a.node() + " " + a.text()).toList());
+  /** FAILED when a journal node refused (wrong journal, namespace, epoch); UNREACHABLE when none could say. */
+  private FenceResult notFenced(String what, QuorumCall.Result<?> result) {
+    String why = "not fenced: " + tally(result) + " answered for " + what + " of journal " + edits.journalId()
+        + ": " + result;
+    return result.anyRefused() ? FenceResult.failed(why) : FenceResult.unreachable(why);
   }
 }

@@ -1,6 +1,7 @@
 package io.baton.fencing;
 
 import io.baton.config.DeploymentConfig;
+import io.baton.config.LocalNameNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.config.SharedEditsConfig;
@@ -56,6 +57,9 @@ final class MethodFactory {
   private FenceMethod shell(MethodSpec spec) throws BadMethodException {
     String command = spec.args().orElseThrow(() -> new BadMethodException(METHODS_KEY,
         "shell needs a command", "write shell(<command>), e.g. shell(/usr/local/bin/fence-nn.sh)"));
+    boolean quorumJournal = deployment.nameservice(target.nameserviceId()).flatMap(NameserviceConfig::quorumJournal)
+        .isPresent();
+    AlwaysSucceeds.warnOnce(command, target.nameserviceId(), quorumJournal);
     return new ShellFenceMethod(command);
   }
 
@@ -70,10 +74,14 @@ final class MethodFactory {
       throw new BadMethodException(SHARED_EDITS_KEY,
           "journal fencing needs the journal nodes of nameservice " + target.nameserviceId(),
           "set " + SHARED_EDITS_KEY + "." + target.nameserviceId()
-              + " to qjournal://host1:8485;host2:8485;host3:8485/<journalId>");
+              + " to qjournal://host1:8485;host2:8485;host3:8485/<journalId>; with file:// (shared storage) edits"
+              + " nothing guards the storage and journal cannot fence it: use sshfence or shell(<STONITH script>)");
     }
-    String fencedBy = deployment.local().map(l -> l.nameserviceId() + "." + l.namenodeId()).orElse("baton");
-    return new JournalFenceMethod(edits.get(), fencedBy);
+    NameserviceConfig ns = deployment.nameservice(target.nameserviceId()).orElseThrow();
+    HadoopIpc ipc = new HadoopIpc(deployment.toHadoopConfiguration());
+    Optional<String> localId = deployment.local().filter(l -> l.nameserviceId().equals(ns.id()))
+        .map(LocalNameNode::namenodeId);
+    return new JournalFenceMethod(edits.get(), ns.id(), new NamespaceSource(ns.namenodes(), localId, ipc), ipc);
   }
 
   private FenceMethod unknown(MethodSpec spec) throws BadMethodException {

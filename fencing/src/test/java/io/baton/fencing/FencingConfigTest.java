@@ -140,7 +140,8 @@ class FencingConfigTest {
     assertThat(problems("journal")).containsExactly(
         "dfs.namenode.shared.edits.dir: fencing of ns1.nn1, line 1: journal fencing needs the journal nodes of"
             + " nameservice ns1. Fix: set dfs.namenode.shared.edits.dir.ns1 to"
-            + " qjournal://host1:8485;host2:8485;host3:8485/<journalId>");
+            + " qjournal://host1:8485;host2:8485;host3:8485/<journalId>; with file:// (shared storage) edits"
+            + " nothing guards the storage and journal cannot fence it: use sshfence or shell(<STONITH script>)");
     assertThat(problems(TestDeployment.with("journal(all)").withJournal())).containsExactly(
         "dfs.ha.fencing.methods: fencing of ns1.nn1, line 1: journal takes no arguments, got 'all'."
             + " Fix: write journal; it fences at the journal nodes of dfs.namenode.shared.edits.dir");

@@ -30,6 +30,7 @@ final class TestDeployment {
   Duration methodTimeout = Duration.ofSeconds(5);
   Duration deadline = Duration.ofSeconds(10);
   int nn1Port = 18020;
+  int nn2Port = 18120;
   Optional<SharedEdits> sharedEdits = Optional.empty();
   Map<String, String> hadoopProperties = Map.of();
 
@@ -50,7 +51,12 @@ final class TestDeployment {
   }
 
   TestDeployment withJournal(List<HostPort> nodes) {
-    sharedEdits = Optional.of(new SharedEditsConfig(nodes, "ns1"));
+    return withJournal(nodes, "ns1");
+  }
+
+  /** The one place tests build shared edits (the config's shape for them may change). */
+  TestDeployment withJournal(List<HostPort> nodes, String journalId) {
+    sharedEdits = Optional.of(new SharedEditsConfig(nodes, journalId));
     return this;
   }
 
@@ -67,7 +73,7 @@ final class TestDeployment {
     if (nn2Methods != null) {
       f = new FencingConfig(nn2Methods, keys, sshConnectTimeout, knownHosts, methodTimeout, deadline);
     }
-    return nn("nn2", 18120, f);
+    return nn("nn2", nn2Port, f);
   }
 
   private NameNodeConfig nn(String id, int rpcPort) {

@@ -6,6 +6,7 @@ import io.baton.mock.common.EmbeddedHttpServer;
 import io.baton.mock.fault.Faults;
 import io.baton.mock.ha.HaServiceHandler;
 import io.baton.mock.ha.IpcServers;
+import io.baton.mock.qjm.MockNamespace;
 import io.baton.mock.ha.NameNodeState;
 import io.baton.mock.http.FaultResource;
 import io.baton.mock.http.NamespaceResource;
@@ -63,7 +64,8 @@ public final class MockNameNode implements AutoCloseable {
       opts.hadoopProperties().forEach(conf::set);
       List<HostPort> ipcAddresses = new ArrayList<>(List.of(nn.haAddress(), nn.rpcAddress()));
       nn.lifelineRpcAddress().ifPresent(ipcAddresses::add);
-      ipc = IpcServers.start(conf, new HaServiceHandler(nodeId, state, faults, opts.automaticFailover()), ipcAddresses);
+      ipc = IpcServers.start(conf, new HaServiceHandler(nodeId, state, faults, opts.automaticFailover()), ipcAddresses,
+          MockNamespace.of(nn.nameserviceId()));
     } catch (Exception e) {
       closeQuietly(http);
       throw e;

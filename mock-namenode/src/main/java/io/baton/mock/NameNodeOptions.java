@@ -12,6 +12,7 @@ import io.baton.mock.journal.HttpEditLog;
 import io.baton.mock.journal.Journal;
 import io.baton.mock.journal.JournalStorage;
 import io.baton.mock.journal.LocalEditLog;
+import io.baton.mock.qjm.JournalHttpLocator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,8 @@ public record NameNodeOptions(
           "the mock NameNode writes to exactly one journal node, but " + edits.uri() + " lists "
               + edits.journalNodes().size(), "list one journal node: qjournal://host:port/" + edits.journalId())));
     }
-    return new HttpEditLog(edits.journalNodes().get(0), edits.journalId(), JOURNAL_TIMEOUT);
+    JournalHttpLocator locator = new JournalHttpLocator(edits.journalNodes().get(0), edits.journalId(), ns.id(),
+        JOURNAL_TIMEOUT);
+    return new HttpEditLog(locator, locator.toString(), JOURNAL_TIMEOUT);
   }
 }

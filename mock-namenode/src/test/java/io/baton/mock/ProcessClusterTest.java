@@ -49,6 +49,8 @@ class ProcessClusterTest {
   @TempDir Path dir;
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private ConfFolder conf;
+  /** The journal node's HTTP API; the shared edits name its QJournalProtocol port. */
+  private final int journalHttpPort = TestConf.freePort();
 
   @AfterEach
   void stopAll() throws Exception {
@@ -58,7 +60,8 @@ class ProcessClusterTest {
   }
 
   private ChildJvm journal(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--conf", conf.dir.toString()));
+    List<String> args = new ArrayList<>(List.of("--conf", conf.dir.toString(), "--http-port",
+        Integer.toString(journalHttpPort)));
     args.addAll(List.of(extra));
     ChildJvm jn = ChildJvm.start("journalnode", dir, JournalNodeMain.class, args.toArray(String[]::new));
     cleanup.add(jn);
@@ -77,7 +80,7 @@ class ProcessClusterTest {
   }
 
   private String journalUrl() {
-    return "http://127.0.0.1:" + conf.journalPort + "/journal/ns1";
+    return "http://127.0.0.1:" + journalHttpPort + "/journal/ns1";
   }
 
   private String http(int i) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a writer first claims an epoch strictly above every epoch promised before ({@link #newEpoch});
  *   <li>an append carries the writer's epoch: below the promise it is refused ({@code stale_epoch}: the writer
  *       was fenced), above it too ({@code epoch_not_promised}); its txid must follow the last one;
- *   <li>{@link #fence} promises a new epoch on behalf of a failover controller, which locks out the current writer.
+ *   <li>a fencer (QJournalProtocol {@code newEpoch}) promises a new epoch the same way, which locks out the current
+ *       writer.
  * </ul>
  * With {@code epochCheck} off (negative control only) appends are accepted whatever their epoch and txid.
  * Every change is durable in {@link JournalStorage} before the call returns. Thread-safe (one lock per journal).
@@ -77,15 +78,6 @@ public final class Journal {
     promise(epoch);
     log.info("{}: journal {}: {} claimed epoch {} (last txid {})", nodeId, journalId, writer, epoch, lastTxId);
     return new EpochGrant(epoch, promisedEpoch, lastTxId);
-  }
-
-  /** Storage fencing: promises the next epoch so that the current writer can no longer append. */
-  public synchronized EpochGrant fence(String fencedBy, String target) {
-    requireUsable();
-    promise(promisedEpoch + 1);
-    log.info("{}: journal {}: fenced {} on behalf of {}: promised epoch {}", nodeId, journalId, target, fencedBy,
-        promisedEpoch);
-    return new EpochGrant(promisedEpoch, promisedEpoch, lastTxId);
   }
 
   /** Appends one record for the writer at {@code epoch}; returns it as stored. */

@@ -16,13 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code bin/baton journalnode --conf DIR [--address HOST:PORT] [--edits-dir DIR] [--unsafe-no-epoch-check]}.
- * The address is the journal node listed in dfs.namenode.shared.edits.dir (choose with --address when several
- * are listed); the storage is dfs.journalnode.edits.dir. With both --address and --edits-dir, no conf is needed.
+ * {@code bin/baton journalnode --conf DIR [--address HOST:PORT] [--http-port N] [--edits-dir DIR]
+ * [--unsafe-no-epoch-check]}. The address (QJournalProtocol over Hadoop IPC) is the journal node listed in
+ * dfs.namenode.shared.edits.dir (choose with --address when several are listed); the HTTP API is on --http-port
+ * (default: any free port; getJournalState tells it); the storage is dfs.journalnode.edits.dir. With both
+ * --address and --edits-dir, no conf is needed.
  */
 public final class JournalNodeMain {
-  static final String USAGE = "usage: baton journalnode --conf DIR [--address HOST:PORT] [--edits-dir DIR] "
-      + "[--unsafe-no-epoch-check]";
+  static final String USAGE = "usage: baton journalnode --conf DIR [--address HOST:PORT] [--http-port N]"
+      + " [--edits-dir DIR] [--unsafe-no-epoch-check]";
 
   private JournalNodeMain() {}
 
@@ -31,7 +33,7 @@ public final class JournalNodeMain {
   }
 
   static JournalNode start(String[] args) throws Exception {
-    CommandLine cl = CommandLine.parse(args, Set.of("--conf", "--address", "--edits-dir"),
+    CommandLine cl = CommandLine.parse(args, Set.of("--conf", "--address", "--http-port", "--edits-dir"),
         Set.of("--unsafe-no-epoch-check", "--help"));
     if (cl.has("--help")) {
       System.out.println(USAGE);
@@ -49,7 +51,20 @@ public final class JournalNodeMain {
         editsDir = Optional.of(conf.journalNode().editsDir());
       }
     }
-    return JournalNode.start(address.get(), editsDir.get(), !cl.has("--unsafe-no-epoch-check"));
+    int httpPort = httpPort(cl.get("--http-port").orElse("0"));
+    return JournalNode.start(address.get(), httpPort, editsDir.get(), !cl.has("--unsafe-no-epoch-check"));
+  }
+
+  private static int httpPort(String text) throws UsageException {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--http-port: '" + text + "' is not a port number (0-65535; 0 = any free port)");
+    }
   }
 
   private static HostPort address(String text) throws UsageException {

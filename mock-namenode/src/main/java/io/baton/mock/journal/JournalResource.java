@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The journal node's HTTP API (JSON in, JSON out); the contract is in docs/mock-namenode.md. */
@@ -30,8 +29,6 @@ public final class JournalResource {
 
   public record AppendRequest(Long epoch, Long txid, String op, String path, String data, String writer) {}
 
-  public record FenceRequest(String fencedBy, String target) {}
-
   public record RecordsPage(List<JournalRecord> records, long lastTxId, long promisedEpoch) {}
 
   @GET
@@ -45,14 +42,6 @@ public final class JournalResource {
   public Journal.EpochGrant newEpoch(@PathParam("journalId") String id, EpochRequest req) {
     EpochRequest r = require(req, "{\"writer\":\"nn1\"} (optionally \"epoch\":N)");
     return journals.get(id).newEpoch(text(r.writer(), "writer"), Optional.ofNullable(r.epoch()));
-  }
-
-  @POST
-  @Path("fence")
-  public Map<String, Long> fence(@PathParam("journalId") String id, FenceRequest req) {
-    FenceRequest r = require(req, "{\"fencedBy\":\"<controller>\",\"target\":\"<nnId>\"}");
-    Journal.EpochGrant g = journals.get(id).fence(text(r.fencedBy(), "fencedBy"), text(r.target(), "target"));
-    return Map.of("promisedEpoch", g.promisedEpoch(), "lastTxId", g.lastTxId());
   }
 
   @POST

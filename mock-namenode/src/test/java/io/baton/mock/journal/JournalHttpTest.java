@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal node's HTTP contract, including what the fencing module's journal method calls. */
+/** The journal node's HTTP contract (its QJournalProtocol side: {@link io.baton.mock.qjm.JournalIpcServerTest}). */
 class JournalHttpTest {
   @TempDir Path dir;
   private JournalNode node;
@@ -18,8 +18,8 @@ class JournalHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = JournalNode.start(TestConf.local(0), dir, true);
-    base = "http://127.0.0.1:" + node.port() + "/journal/ns1";
+    node = JournalNode.start(TestConf.local(0), 0, dir, true);
+    base = "http://127.0.0.1:" + node.httpPort() + "/journal/ns1";
   }
 
   @AfterEach
@@ -28,59 +28,47 @@ class JournalHttpTest {
   }
 
   @Test
-  void fenceContract() throws Exception {
-    assertThat(Http.post(base + "/epoch", "{\"writer\":\"nn1\"}").json().path("epoch").asLong()).isEqualTo(1);
-    Http.Answer fenced = Http.post(base + "/fence", "{\"fencedBy\":\"controller-nn2\",\"target\":\"nn1\"}");
-    assertThat(fenced.status()).isEqualTo(200);
-    assertThat(fenced.json().path("promisedEpoch").asLong()).isEqualTo(2);
-    Http.Answer status = Http.get(base + "/status");
-    assertThat(status.status()).isEqualTo(200);
-    assertThat(status.json().path("promisedEpoch").asLong()).isEqualTo(2);
-    assertThat(status.json().path("lastTxId").asLong()).isZero();
-    Http.Answer stale = Http.post(base + "/append",
-        "{\"epoch\":1,\"txid\":1,\"op\":\"write\",\"path\":\"/a\",\"data\":\"x\",\"writer\":\"nn1\"}");
-    assertThat(stale.status()).isEqualTo(409);
-    assertThat(stale.json().path("error").asText()).isEqualTo("stale_epoch");
-  }
-
-  @Test
   void aCorruptJournalAnswersAClearErrorWhileOthersKeepServing() throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("ns2"));
     java.nio.file.Files.writeString(dir.resolve("ns2").resolve(FileJournalStorage.EDITS), "garbage\n");
-    Http.Answer corrupt = Http.get("http://127.0.0.1:" + node.port() + "/journal/ns2/status");
+    Http.Answer corrupt = Http.get("http://127.0.0.1:" + node.httpPort() + "/journal/ns2/status");
     assertThat(corrupt.status()).isEqualTo(500);
     assertThat(corrupt.json().path("error").asText()).isEqualTo("journal_corrupt");
     assertThat(corrupt.json().path("message").asText()).startsWith("journal ns2 cannot be used: "
         + dir.resolve("ns2").resolve(FileJournalStorage.EDITS) + " line 1: not a journal record");
-    assertThat(Http.post("http://127.0.0.1:" + node.port() + "/journal/ns2/fence",
-        "{\"fencedBy\":\"c\",\"target\":\"nn1\"}").status()).isEqualTo(500);
+    assertThat(Http.post("http://127.0.0.1:" + node.httpPort() + "/journal/ns2/epoch",
+        "{\"writer\":\"nn1\"}").status()).isEqualTo(500);
     assertThat(java.nio.file.Files.readString(dir.resolve("ns2").resolve(FileJournalStorage.EDITS))).isEqualTo("garbage\n");
     assertThat(Http.get(base + "/status").status()).isEqualTo(200);
   }
 
   @Test
   void badInputGetsClearJsonErrors() throws Exception {
-    Http.Answer malformed = Http.post(base + "/fence", "{\"fencedBy\": ");
+    Http.Answer malformed = Http.post(base + "/epoch", "{\"writer\": ");
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.json().path("error").asText()).isEqualTo("bad_request");
     assertThat(malformed.json().path("message").asText()).startsWith("malformed JSON body: ");
 
-    Http.Answer missing = Http.post(base + "/fence", "{\"fencedBy\":\"c\"}");
+    Http.Answer missing = Http.post(base + "/epoch", "{\"epoch\":3}");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json().path("message").asText())
-        .isEqualTo("field \"target\" is required and must be a non-empty string");
+        .isEqualTo("field \"writer\" is required and must be a non-empty string");
 
-    Http.Answer empty = Http.post(base + "/fence", "");
+    Http.Answer empty = Http.post(base + "/epoch", "");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.json().path("message").asText())
-        .isEqualTo("a JSON body is required, e.g. {\"fencedBy\":\"<controller>\",\"target\":\"<nnId>\"}");
+        .isEqualTo("a JSON body is required, e.g. {\"writer\":\"nn1\"} (optionally \"epoch\":N)");
 
-    Http.Answer unknown = Http.get("http://127.0.0.1:" + node.port() + "/journal/ns1/nope");
+    Http.Answer fence = Http.post(base + "/fence", "{\"fencedBy\":\"c\",\"target\":\"nn1\"}");
+    assertThat(fence.status()).as("the HTTP fence endpoint is gone: fencing is QJournalProtocol newEpoch")
+        .isEqualTo(404);
+
+    Http.Answer unknown = Http.get("http://127.0.0.1:" + node.httpPort() + "/journal/ns1/nope");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().path("error").asText()).isEqualTo("not_found");
     assertThat(unknown.json().path("message").asText()).startsWith("no such endpoint: /journal/ns1/nope");
 
-    Http.Answer badId = Http.get("http://127.0.0.1:" + node.port() + "/journal/bad%20id/status");
+    Http.Answer badId = Http.get("http://127.0.0.1:" + node.httpPort() + "/journal/bad%20id/status");
     assertThat(badId.status()).isEqualTo(400);
     assertThat(badId.json().path("message").asText()).startsWith("journal id 'bad id' is not valid");
 

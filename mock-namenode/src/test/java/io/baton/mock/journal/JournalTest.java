@@ -39,7 +39,7 @@ class JournalTest {
   void fencingPromisesTheNextEpochSoTheCurrentWriterIsLockedOut() {
     Journal j = open(true);
     j.newEpoch("nn1", Optional.empty());
-    Journal.EpochGrant g = j.fence("controller-nn2", "nn1");
+    Journal.EpochGrant g = j.newEpoch("QJournalProtocol.newEpoch", Optional.of(2L));
     assertThat(g.promisedEpoch()).isEqualTo(2);
     assertThatThrownBy(() -> j.append(1, 1, "write", "/a", "x", "nn1")).hasMessageContaining("below the promised epoch 2");
     assertThat(j.newEpoch("nn2", Optional.empty()).epoch()).isEqualTo(3);
@@ -73,7 +73,7 @@ class JournalTest {
     j.newEpoch("nn1", Optional.empty());
     j.append(1, 1, "mkdir", "/d", null, "nn1");
     j.append(1, 2, "write", "/d/f", "hello", "nn1");
-    j.fence("c", "nn1");
+    j.newEpoch("fencer", Optional.empty());
     List<JournalRecord> before = j.recordsAt(0, 10);
     Journal reopened = open(true);
     assertThat(reopened.recordsAt(0, 10)).isEqualTo(before);
