@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,18 +22,22 @@ final class ConfigJson {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("valid", report.isValid());
     report.config().ifPresent(c -> config(root, c));
-    ArrayNode problems = root.putArray("problems");
-    for (ConfigProblem p : report.problems()) {
-      ObjectNode n = problems.addObject();
-      n.put("key", p.key());
-      n.put("location", p.location().orElse(null));
-      n.put("message", p.message());
-      n.put("fix", p.fix());
-    }
+    problems(root.putArray("problems"), report.problems());
+    problems(root.putArray("warnings"), report.warnings());
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON", e);
+    }
+  }
+
+  private static void problems(ArrayNode array, List<ConfigProblem> problems) {
+    for (ConfigProblem p : problems) {
+      ObjectNode n = array.addObject();
+      n.put("key", p.key());
+      n.put("location", p.location().orElse(null));
+      n.put("message", p.message());
+      n.put("fix", p.fix());
     }
   }
 
@@ -83,7 +88,7 @@ final class ConfigJson {
   private static void nameservice(ObjectNode n, NameserviceConfig ns) {
     n.put("id", ns.id()).put("automaticFailover", ns.automaticFailover());
     n.put("preferredActive", ns.preferredActive().orElse(null));
-    n.put("sharedEdits", ns.sharedEdits().map(SharedEditsConfig::uri).orElse(null));
+    n.put("sharedEdits", ns.sharedEdits().map(SharedEdits::uri).orElse(null));
     ZooKeeperConfig zk = ns.zookeeper();
     n.putObject("zookeeper")
         .put("quorum", zk.quorum())

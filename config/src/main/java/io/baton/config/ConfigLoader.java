@@ -46,9 +46,11 @@ public final class ConfigLoader {
 
   static Inspection inspectWithOrigins(Path confDir, LoadOptions opts, LocalAddresses addresses) {
     Problems problems = new Problems();
+    Problems warnings = new Problems();
     try {
-      Optional<Built> built = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems);
-      return new Inspection(new LoadReport(built.map(Built::config), problems.toList()), built.map(Built::settings));
+      Optional<Built> built = load(confDir, opts == null ? LoadOptions.none() : opts, addresses, problems, warnings);
+      return new Inspection(new LoadReport(built.map(Built::config), problems.toList(), warnings.toList()),
+          built.map(Built::settings));
     } catch (RuntimeException e) {
       problems.add("baton", null, "internal error while loading the configuration: " + e,
           "report this as a Baton bug, with the conf folder");
@@ -58,7 +60,8 @@ public final class ConfigLoader {
 
   private record Built(DeploymentConfig config, SettingReader settings) {}
 
-  private static Optional<Built> load(Path dir, LoadOptions opts, LocalAddresses addresses, Problems problems) {
+  private static Optional<Built> load(Path dir, LoadOptions opts, LocalAddresses addresses, Problems problems,
+      Problems warnings) {
     if (dir == null || !Files.isDirectory(dir)) {
       problems.add("--conf", null, "'" + dir + "' is not a folder",
           "pass --conf <folder> (or set HADOOP_CONF_DIR) with hdfs-site.xml and/or baton.yaml");
@@ -88,7 +91,7 @@ public final class ConfigLoader {
     FailoverConfig failover = global.failover();
     ControllerConfig controller = global.controller();
     JournalNodeConfig journal = global.journalNode();
-    new ConfigRules(settings, problems).check(nameservices, health, failover);
+    new ConfigRules(settings, problems, warnings).check(nameservices, health, failover);
     LocalNameNodeResolver.Result local = new LocalNameNodeResolver(hadoop, addresses, problems)
         .resolve(nameservices, opts);
 

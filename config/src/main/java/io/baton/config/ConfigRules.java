@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Cross-field rules that keep the controller safe; docs/config.md gives the reason for each one.
@@ -13,12 +14,18 @@ import java.util.Map;
 final class ConfigRules {
   static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(2);
 
+  /** Fence methods that report success without doing anything. */
+  private static final Pattern ALWAYS_SUCCEEDS =
+      Pattern.compile("shell\\(\\s*(/bin/true|/usr/bin/true|true|exit 0|:)\\s*\\)");
+
   private final SettingReader settings;
   private final Problems problems;
+  private final Problems warnings;
 
-  ConfigRules(SettingReader settings, Problems problems) {
+  ConfigRules(SettingReader settings, Problems problems, Problems warnings) {
     this.settings = settings;
     this.problems = problems;
+    this.warnings = warnings;
   }
 
   void check(List<NameserviceConfig> nameservices, HealthMonitorConfig health, FailoverConfig failover) {
@@ -77,6 +84,7 @@ final class ConfigRules {
           + ", but automatic failover is on", "set dfs.ha.fencing.methods (or fencing.methods in baton.yaml), e.g."
           + " sshfence, then journal (storage fencing that also works when the host is dead)");
     }
+    checkFencingAgainstStorage(ns, nn);
     boolean usesSsh = f.methods().lines().map(String::strip).anyMatch(l -> l.startsWith("sshfence"));
     if (usesSsh && ok(scope, Settings.SSH_CONNECT_TIMEOUT, Settings.FENCING_METHOD_TIMEOUT)
         && f.sshConnectTimeout().compareTo(f.methodTimeout()) >= 0) {
@@ -92,11 +100,53 @@ final class ConfigRules {
     }
   }
 
+  /**
+   * What fencing has to achieve depends on the shared edits: the quorum journal's epochs refuse an old active's
+   * writes, a shared directory (NFS) refuses nothing, so there fencing must really stop the old active.
+   */
+  private void checkFencingAgainstStorage(NameserviceConfig ns, NameNodeConfig nn) {
+    Scope scope = Scope.nn(ns.id(), nn.id());
+    if (!ok(scope, Settings.FENCING_METHODS) || ns.sharedEdits().isEmpty()) {
+      return;
+    }
+    SharedEdits edits = ns.sharedEdits().get();
+    Origin methods = settings.origin(Settings.FENCING_METHODS, scope);
+    List<String> lines = nn.fencing().methods().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (!edits.refusesSecondWriter() && lines.stream().anyMatch(l -> l.equals("journal") || l.startsWith("journal("))) {
+      // no NameNode id in the text: a value shared by several NameNodes is then reported once (Problems dedupes)
+      problems.add(methods, "journal fencing needs a quorum journal, but "
+          + Settings.SHARED_EDITS.hadoopKeys().get(0) + " is " + edits.uri() + " (a shared directory has no"
+          + " journal epochs to claim)", "remove journal from dfs.ha.fencing.methods and fence the old active for"
+          + " real (sshfence, or shell(...) that cuts its power or its NFS access), or move the shared edits to"
+          + " qjournal://");
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!ALWAYS_SUCCEEDS.matcher(line).matches()) {
+        continue;
+      }
+      if (edits.refusesSecondWriter()) {
+        if (i > 0) {
+          continue; // a real method first, then "succeed anyway": Hadoop's advice with a quorum journal
+        }
+        warnings.add(methods, line + " always succeeds: with the quorum"
+            + " journal the journal nodes' epochs still keep a second writer out, but an old active that was not"
+            + " stopped may serve stale reads until its next write fails", "put a method that really fences"
+            + " (sshfence, journal) before it, as Hadoop's HA guide advises");
+      } else {
+        warnings.add(methods, line + " always succeeds, and with shared"
+            + " edits in a directory (" + edits.uri() + ") nothing else keeps an old active from writing: two"
+            + " actives would corrupt the edit log", "fencing must really fence here: use sshfence or shell(...)"
+            + " that cuts the old active's power or NFS access, and no method that always succeeds");
+      }
+    }
+  }
+
   /** Two listeners on one host:port cannot both start. */
   private void checkUniqueListeners(List<NameserviceConfig> nameservices) {
     Map<String, String> owners = new LinkedHashMap<>();
     for (NameserviceConfig ns : nameservices) {
-      ns.sharedEdits().ifPresent(se -> se.journalNodes().forEach(j ->
+      ns.quorumJournal().ifPresent(se -> se.journalNodes().forEach(j ->
           owners.putIfAbsent(normalize(j), "journal node " + j)));
       for (NameNodeConfig nn : ns.namenodes()) {
         Scope scope = Scope.nn(ns.id(), nn.id());

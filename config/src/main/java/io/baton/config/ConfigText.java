@@ -22,6 +22,11 @@ final class ConfigText {
 
   void print(LoadReport report) {
     report.config().ifPresent(this::config);
+    List<ConfigProblem> warnings = report.warnings();
+    if (!warnings.isEmpty()) {
+      out.println(warnings.size() + (warnings.size() == 1 ? " warning:" : " warnings:"));
+      warnings.forEach(w -> out.println("  - " + w));
+    }
     List<ConfigProblem> problems = report.problems();
     if (problems.isEmpty()) {
       out.println("Configuration is valid.");
@@ -77,7 +82,7 @@ final class ConfigText {
     section(0, "nameservice " + ns.id());
     line(1, "automatic-failover", ns.automaticFailover(), Settings.AUTOMATIC_FAILOVER, s);
     line(1, "preferred-active", ns.preferredActive().orElse("-"), Settings.PREFERRED_ACTIVE, s);
-    line(1, "shared-edits", ns.sharedEdits().map(SharedEditsConfig::uri).orElse("-"), Settings.SHARED_EDITS, s);
+    line(1, "shared-edits", ns.sharedEdits().map(SharedEdits::uri).orElse("-"), Settings.SHARED_EDITS, s);
     ZooKeeperConfig zk = ns.zookeeper();
     section(1, "zookeeper");
     line(2, "quorum", zk.isConfigured() ? zk.quorum() : "-", Settings.ZK_QUORUM, s);

@@ -54,6 +54,23 @@ public record DeploymentConfig(
     return nameservice(localNameNode().nameserviceId()).orElseThrow();
   }
 
+  /**
+   * Where the controller's ZKFCProtocol server binds, as Hadoop's ZKFC does: {@code dfs.namenode.servicerpc-bind-host},
+   * else {@code dfs.namenode.rpc-bind-host} (each also as {@code key.<nsId>.<nnId>} or {@code key.<nsId>}), else
+   * the NameNode's rpc-address host; the port is always {@code dfs.ha.zkfc.port}.
+   */
+  public HostPort controllerBindAddress(NameNodeConfig nn) {
+    for (String key : List.of("dfs.namenode.servicerpc-bind-host", "dfs.namenode.rpc-bind-host")) {
+      for (String k : List.of(key + "." + nn.nameserviceId() + "." + nn.id(), key + "." + nn.nameserviceId(), key)) {
+        String v = hadoopProperties.get(k);
+        if (v != null && !v.isBlank()) {
+          return new HostPort(v.strip(), nn.controllerPort());
+        }
+      }
+    }
+    return nn.controllerAddress();
+  }
+
   /** A fresh Hadoop Configuration (no default resources) holding the effective Hadoop properties. */
   public Configuration toHadoopConfiguration() {
     Configuration conf = new Configuration(false);

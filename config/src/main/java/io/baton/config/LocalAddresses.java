@@ -14,16 +14,16 @@ import java.util.concurrent.TimeoutException;
 interface LocalAddresses {
   boolean isLocal(String host);
 
-  /** Resolves the name (bounded: a hung DNS lookup counts as "not local") and checks the interfaces. */
+  /**
+   * Hadoop's rule (DFSUtil's local address matcher, NetUtils.isLocalAddress): the name's first address is a
+   * wildcard, a loopback or an address of one of this machine's interfaces. The lookup is bounded: a hung DNS
+   * lookup counts as "not local", as an unresolvable name does for Hadoop.
+   */
   LocalAddresses SYSTEM = host -> {
     CompletableFuture<Boolean> lookup = CompletableFuture.supplyAsync(() -> {
       try {
-        for (InetAddress a : InetAddress.getAllByName(host)) {
-          if (!a.isAnyLocalAddress() && (a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null)) {
-            return true;
-          }
-        }
-        return false;
+        InetAddress a = InetAddress.getByName(host);
+        return a.isAnyLocalAddress() || a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
       } catch (UnknownHostException | SocketException e) {
         return false;
       }

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param automaticFailover {@code dfs.ha.automatic-failover.enabled[.<nsId>]}
  * @param preferredActive Baton: the NameNode to fail back to once it is stable
- * @param sharedEdits {@code dfs.namenode.shared.edits.dir[.<nsId>]}
+ * @param sharedEdits {@code dfs.namenode.shared.edits.dir[.<nsId>]}: a quorum journal or a shared directory
  */
 public record NameserviceConfig(
     String id,
@@ -16,7 +16,7 @@ public record NameserviceConfig(
     boolean automaticFailover,
     ZooKeeperConfig zookeeper,
     Optional<String> preferredActive,
-    Optional<SharedEditsConfig> sharedEdits) {
+    Optional<SharedEdits> sharedEdits) {
 
   public NameserviceConfig {
     namenodes = List.copyOf(namenodes);
@@ -24,6 +24,11 @@ public record NameserviceConfig(
 
   public Optional<NameNodeConfig> namenode(String nnId) {
     return namenodes.stream().filter(nn -> nn.id().equals(nnId)).findFirst();
+  }
+
+  /** The quorum journal when the shared edits are {@code qjournal://}; empty for none or a shared directory. */
+  public Optional<SharedEditsConfig> quorumJournal() {
+    return sharedEdits.filter(SharedEditsConfig.class::isInstance).map(SharedEditsConfig.class::cast);
   }
 
   public List<String> namenodeIds() {

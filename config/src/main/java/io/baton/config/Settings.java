@@ -30,7 +30,7 @@ final class Settings {
   static final Setting CONTROLLER_PORT = nn("controller-port", "dfs.ha.zkfc.port", Suffix.NS_NN, INT, "8019",
       "the controller's ZKFCProtocol port on the NameNode's host");
   static final Setting ADMIN_PORT = new Setting("admin-port", null, "controller.admin-port", List.of(), Suffix.NONE,
-      INT, "8090", "the controller's admin HTTP port");
+      INT, "8090", "the controller's admin HTTP port (default: the NameNode's dfs.ha.zkfc.port + 71, so 8090 for 8019)");
 
   // Fencing: per NameNode, per nameservice or global
   static final Setting FENCING_METHODS = fencing("methods", "dfs.ha.fencing.methods", LINES, "",
@@ -53,7 +53,8 @@ final class Settings {
   static final Setting PREFERRED_ACTIVE = new Setting(null, "preferred-active", null, List.of(), Suffix.NONE, STRING,
       null, "NameNode id to fail back to once it has been healthy for controller.failback-delay");
   static final Setting SHARED_EDITS = new Setting(null, "shared-edits", null,
-      List.of("dfs.namenode.shared.edits.dir"), Suffix.NS, STRING, null, "qjournal://host:port;host:port/journalId");
+      List.of("dfs.namenode.shared.edits.dir"), Suffix.NS, STRING, null,
+      "qjournal://host:port;host:port/journalId, or file:///dir (a shared directory such as NFS)");
   static final Setting ZK_QUORUM = zk("quorum", "ha.zookeeper.quorum", STRING, null,
       "ZooKeeper host:port,... (port defaults to 2181); required with automatic failover");
   static final Setting ZK_SESSION_TIMEOUT = zk("session-timeout", "ha.zookeeper.session-timeout.ms", DURATION, "10s",

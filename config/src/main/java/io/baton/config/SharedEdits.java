@@ -1,48 +1,15 @@
 package io.baton.config;
 
-import java.util.ArrayList;
-import java.util.List;
+/**
+ * {@code dfs.namenode.shared.edits.dir} of a nameservice: where its NameNodes share their edit log. Hadoop's two
+ * HA storages: a quorum of journal nodes ({@link SharedEditsConfig}, {@code qjournal://}) or a directory on shared
+ * storage such as NFS ({@link SharedEditsDirectory}, {@code file://}). They differ in what keeps a second writer
+ * out: the journal nodes' epochs refuse a fenced writer, a shared directory does not.
+ */
+public sealed interface SharedEdits permits SharedEditsConfig, SharedEditsDirectory {
+  /** The value as Hadoop writes it. */
+  String uri();
 
-/** Parses {@code qjournal://host:port;host:port/journalId}. */
-final class SharedEdits {
-  static final int JOURNAL_PORT = 8485;
-  private static final String SCHEME = "qjournal://";
-
-  private SharedEdits() {}
-
-  /** @throws IllegalArgumentException naming what is wrong */
-  static SharedEditsConfig parse(String text) {
-    String s = text.strip();
-    if (!s.startsWith(SCHEME)) {
-      throw new IllegalArgumentException("'" + s + "' is not a qjournal:// URI (Baton supports quorum journal"
-          + " shared edits only)");
-    }
-    String rest = s.substring(SCHEME.length());
-    int slash = rest.indexOf('/');
-    if (slash < 0 || slash == rest.length() - 1) {
-      throw new IllegalArgumentException("'" + s + "' has no journal id after the hosts");
-    }
-    String journalId = rest.substring(slash + 1);
-    if (!journalId.matches("[A-Za-z0-9_.-]+")) {
-      throw new IllegalArgumentException("'" + s + "' has journal id '" + journalId
-          + "'; use letters, digits, '.', '-' and '_'");
-    }
-    List<HostPort> nodes = new ArrayList<>();
-    for (String part : rest.substring(0, slash).split(";", -1)) {
-      if (part.isBlank()) {
-        throw new IllegalArgumentException("'" + s + "' has an empty journal node address");
-      }
-      HostPort hp;
-      try {
-        hp = HostPort.parse(part, JOURNAL_PORT);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("'" + s + "': journal node " + e.getMessage(), e);
-      }
-      if (hp.port() == 0) {
-        throw new IllegalArgumentException("'" + s + "': journal node '" + part + "' has port 0");
-      }
-      nodes.add(hp);
-    }
-    return new SharedEditsConfig(nodes, journalId);
-  }
+  /** True when the storage itself keeps an old active from writing (QJM epochs), false for a shared directory. */
+  boolean refusesSecondWriter();
 }

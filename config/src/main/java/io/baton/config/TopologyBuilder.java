@@ -12,6 +12,8 @@ import java.util.Set;
 final class TopologyBuilder {
   static final int RPC_PORT = 8020;
   static final int HTTP_PORT = 9870;
+  /** Admin port = dfs.ha.zkfc.port + 71: 8090 for Hadoop's default 8019. */
+  static final int ADMIN_PORT_OFFSET = 71;
   static final String NAMESERVICES_KEY = "dfs.nameservices";
   static final String NAMENODES_KEY = "dfs.ha.namenodes";
 
@@ -88,7 +90,7 @@ final class TopologyBuilder {
     Optional<HostPort> lifeline = address(Settings.LIFELINE_RPC_ADDRESS, scope, RPC_PORT);
     Optional<HostPort> http = address(Settings.HTTP_ADDRESS, scope, HTTP_PORT);
     int controllerPort = settings.integer(Settings.CONTROLLER_PORT, scope, 1, 65535);
-    int adminPort = settings.integer(Settings.ADMIN_PORT, scope, 1, 65535);
+    int adminPort = adminPort(scope, controllerPort);
     FencingConfig fencing = fencing(scope);
     if (rpc.isEmpty()) {
       return Optional.empty();
@@ -96,6 +98,24 @@ final class TopologyBuilder {
     HostPort httpAddress = http.orElse(new HostPort(rpc.get().host(), HTTP_PORT));
     return Optional.of(new NameNodeConfig(ns, nn, rpc.get(), serviceRpc, lifeline, httpAddress, controllerPort,
         adminPort, fencing));
+  }
+
+  /**
+   * An admin port set in baton.yaml wins; otherwise it follows the NameNode's own {@code dfs.ha.zkfc.port}, which
+   * Hadoop already requires to be distinct for NameNodes sharing a host, so the admin ports are distinct too.
+   */
+  private int adminPort(Scope scope, int controllerPort) {
+    if (settings.isSet(Settings.ADMIN_PORT, scope)) {
+      return settings.integer(Settings.ADMIN_PORT, scope, 1, 65535);
+    }
+    int derived = controllerPort + ADMIN_PORT_OFFSET;
+    if (derived > 65535) {
+      settings.problem(Settings.ADMIN_PORT, scope, "would be dfs.ha.zkfc.port " + controllerPort + " + "
+          + ADMIN_PORT_OFFSET + " = " + derived + ", above 65535", "set admin-port for this NameNode in baton.yaml,"
+          + " or controller.admin-port");
+      return Integer.parseInt(Settings.ADMIN_PORT.defaultText());
+    }
+    return derived;
   }
 
   private FencingConfig fencing(Scope scope) {
@@ -136,15 +156,16 @@ final class TopologyBuilder {
     }
   }
 
-  private Optional<SharedEditsConfig> sharedEdits(Scope scope) {
+  private Optional<SharedEdits> sharedEdits(Scope scope) {
     Optional<String> text = settings.string(Settings.SHARED_EDITS, scope);
     if (text.isEmpty() || text.get().isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(SharedEdits.parse(text.get()));
+      return Optional.of(SharedEditsParser.parse(text.get()));
     } catch (IllegalArgumentException e) {
-      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(), "write qjournal://host:port;host:port/journalId");
+      settings.problem(Settings.SHARED_EDITS, scope, e.getMessage(),
+          "write qjournal://host:port;host:port/journalId, or file:///path/to/shared/dir");
       return Optional.empty();
     }
   }

@@ -3,6 +3,7 @@ package io.baton.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.util.ZKUtil;
 
 /** Builds a nameservice's {@link ZooKeeperConfig}: suffixes applied, {@code @file} values read, quorum checked. */
 final class ZooKeeperBuilder {
@@ -35,10 +36,12 @@ final class ZooKeeperBuilder {
     String acl = settings.string(Settings.ZK_ACL, scope)
         .flatMap(v -> Files2.indirect(confDir, v, settings.origin(Settings.ZK_ACL, scope), problems))
         .orElse("world:anyone:rwcda");
+    checkAcl(acl, scope);
     Optional<Secret> auth = settings.string(Settings.ZK_AUTH, scope)
         .flatMap(v -> Files2.indirect(confDir, v, settings.origin(Settings.ZK_AUTH, scope), problems))
         .filter(v -> !v.isEmpty())
         .map(Secret::new);
+    auth.ifPresent(a -> checkAuth(a, scope));
     return new ZooKeeperConfig(quorum, settings.duration(Settings.ZK_SESSION_TIMEOUT, scope), parent, acl, auth,
         settings.bool(Settings.ZK_SSL, Scope.GLOBAL));
   }
@@ -53,6 +56,26 @@ final class ZooKeeperBuilder {
               + " use the same ZooKeeper settings", "use " + s.hadoopKeys().get(0) + "." + ns + " instead");
         }
       }
+    }
+  }
+
+  /** Parsed with Hadoop's own parser, so what passes here is what the controller (and Hadoop's ZKFC) accepts. */
+  private void checkAcl(String acl, Scope scope) {
+    try {
+      ZKUtil.parseACLs(acl);
+    } catch (ZKUtil.BadAclFormatException e) {
+      settings.problem(Settings.ZK_ACL, scope, e.getMessage(), "write scheme:id:perms,... with perms from"
+          + " r, w, c, d, a, e.g. world:anyone:rwcda or sasl:hdfs:rwcda (or @/path/to/file holding that)");
+    }
+  }
+
+  private void checkAuth(Secret auth, Scope scope) {
+    try {
+      ZKUtil.parseAuth(auth.value());
+    } catch (ZKUtil.BadAuthFormatException e) {
+      // Hadoop's message quotes the value, and the value is a secret: say what is wrong without it
+      settings.problem(Settings.ZK_AUTH, scope, "is not of the form scheme:auth[,scheme:auth...] (value not shown:"
+          + " it is a secret)", "write e.g. digest:hdfs-zkfcs:mypassword (or @/path/to/file holding that)");
     }
   }
 

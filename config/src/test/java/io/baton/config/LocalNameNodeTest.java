@@ -106,10 +106,10 @@ class LocalNameNodeTest {
   }
 
   @Test
-  void loopbackCountsAsLocalOnThisMachine() {
+  void loopbackAndWildcardCountAsLocalOnThisMachineAsInHadoop() {
     assertThat(LocalAddresses.SYSTEM.isLocal("127.0.0.1")).isTrue();
     assertThat(LocalAddresses.SYSTEM.isLocal("localhost")).isTrue();
     assertThat(LocalAddresses.SYSTEM.isLocal("192.0.2.1")).isFalse(); // TEST-NET-1, never assigned
-    assertThat(LocalAddresses.SYSTEM.isLocal("0.0.0.0")).isFalse();
+    assertThat(LocalAddresses.SYSTEM.isLocal("0.0.0.0")).isTrue(); // NetUtils.isLocalAddress: any-local counts
   }
 }

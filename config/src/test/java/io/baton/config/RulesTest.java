@@ -64,10 +64,23 @@ class RulesTest {
   }
 
   @Test
-  void defaultAdminPortCollidesOnOneHost() {
-    assertThat(conf().yaml(null).problems()).containsExactly(
-        "controller.admin-port: ns1.nn2 admin port 127.0.0.1:8090 is also the ns1.nn1 admin port; two listeners cannot"
-            + " share one host:port. Fix: give ns1.nn2 admin port a port of its own");
+  void defaultAdminPortFollowsEachNameNodesZkfcPort() {
+    DeploymentConfig c = conf().yaml(null).load();
+    assertThat(c.nameservices().get(0).namenodes()).extracting(NameNodeConfig::adminPort).containsExactly(18090, 18190);
+  }
+
+  @Test
+  void oneAdminPortForTwoNameNodesOnOneHostCollides() {
+    assertThat(conf().yaml("controller: { admin-port: 8090 }\n").problems()).containsExactly(
+        "baton.yaml:1: controller.admin-port: ns1.nn2 admin port 127.0.0.1:8090 is also the ns1.nn1 admin port; two"
+            + " listeners cannot share one host:port. Fix: give ns1.nn2 admin port a port of its own");
+  }
+
+  @Test
+  void derivedAdminPortAbove65535IsAProblem() {
+    assertThat(conf().yaml(null).hdfs("dfs.ha.zkfc.port.ns1.nn2", "65500").problems()).containsExactly(
+        "controller.admin-port: would be dfs.ha.zkfc.port 65500 + 71 = 65571, above 65535. Fix: set admin-port for"
+            + " this NameNode in baton.yaml, or controller.admin-port");
   }
 
   @Test

@@ -58,24 +58,26 @@ class XmlValuesTest {
   }
 
   @Test
-  void sharedEditsMustBeQjournal() {
+  void sharedEditsMustBeQjournalOrFile() {
     ConfFixture f = ConfFixture.valid(dir);
-    assertThat(f.hdfs("dfs.namenode.shared.edits.dir", "file:///mnt/nfs/edits").problems()).containsExactly(
-        "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'file:///mnt/nfs/edits' is not a qjournal:// URI (Baton"
-            + " supports quorum journal shared edits only). Fix: write qjournal://host:port;host:port/journalId");
+    String fix = ". Fix: write qjournal://host:port;host:port/journalId, or file:///path/to/shared/dir";
+    assertThat(f.hdfs("dfs.namenode.shared.edits.dir", "hdfs://nn/edits").problems()).containsExactly(
+        "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'hdfs://nn/edits' is neither a qjournal:// URI (quorum"
+            + " journal) nor a file:// URI (a shared directory such as NFS)" + fix);
+    assertThat(f.hdfs("dfs.namenode.shared.edits.dir", "file:relative").problems()).containsExactly(
+        "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'file:relative' names no absolute directory" + fix);
     assertThat(f.hdfs("dfs.namenode.shared.edits.dir", "qjournal://a:1;b:x/ns1").problems()).containsExactly(
         "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'qjournal://a:1;b:x/ns1': journal node 'b:x' has port 'x',"
-            + " which is not a number. Fix: write qjournal://host:port;host:port/journalId");
+            + " which is not a number" + fix);
     assertThat(f.hdfs("dfs.namenode.shared.edits.dir", "qjournal://a:1;b:2").problems()).containsExactly(
-        "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'qjournal://a:1;b:2' has no journal id after the hosts. Fix:"
-            + " write qjournal://host:port;host:port/journalId");
+        "hdfs-site.xml:44: dfs.namenode.shared.edits.dir: 'qjournal://a:1;b:2' has no journal id after the hosts" + fix);
   }
 
   @Test
   void sharedEditsParsesWithDefaultPort() {
     DeploymentConfig c = ConfFixture.valid(dir)
         .hdfs("dfs.namenode.shared.edits.dir.ns1", "qjournal://127.0.0.1:18485;127.0.0.2/ns1").load();
-    SharedEditsConfig se = c.nameservices().get(0).sharedEdits().orElseThrow();
+    SharedEditsConfig se = c.nameservices().get(0).quorumJournal().orElseThrow();
     assertThat(se.journalNodes()).containsExactly(new HostPort("127.0.0.1", 18485), new HostPort("127.0.0.2", 8485));
     assertThat(se.journalId()).isEqualTo("ns1");
   }

@@ -80,8 +80,8 @@ public final class FailoverController implements AutoCloseable {
       fc.resources.add(election);
       runtime.attach(election);
       runtime.onGracefulFailoverRequested(fc::failBack);
-      ZkfcRpcServer rpc = new ZkfcRpcServer(local.id(), local.controllerAddress(), conf, runtime, failover,
-          graceful.multipliedBy(2).plus(Duration.ofSeconds(5)));
+      ZkfcRpcServer rpc = new ZkfcRpcServer(local.id(), deployment.controllerBindAddress(local), conf, runtime,
+          failover, graceful.multipliedBy(2).plus(Duration.ofSeconds(5)));
       fc.resources.add(rpc);
       rpc.start();
       HealthMonitor health = new HealthMonitor(local.id(), local.healthAddress(), deployment.healthMonitor(),

@@ -145,7 +145,7 @@ public final class ZkfcMain {
       Thread.currentThread().interrupt();
       return FAILED;
     } catch (Exception e) {
-      err.println("baton zkfc: " + local.id() + ": failed: " + e);
+      err.println("baton zkfc: " + StartFailure.explain(e, deployment, local).orElse(local.id() + ": failed: " + e));
       return FAILED;
     } finally {
       if (!handedOver) {

@@ -10,6 +10,8 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,5 +163,42 @@ class ZkfcMainTest {
     } finally {
       thread.shutdownNow();
     }
+  }
+
+  @Test
+  void aTakenPortIsAnErrorNamingItsKey() throws Exception {
+    LocalClusterSpec spec = spec();
+    assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.OK);
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress("127.0.0.1", spec.namenode("nn1").adminPort()));
+      err.reset();
+      assertThat(run(spec)).isEqualTo(ZkfcMain.FAILED);
+      assertThat(err()).startsWith("baton zkfc: ns1.nn1: the admin port 127.0.0.1:" + spec.namenode("nn1").adminPort()
+          + " is in use (admin-port, by default dfs.ha.zkfc.port + 71)").doesNotContain("Exception");
+    }
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress("127.0.0.1", spec.namenode("nn1").controllerPort()));
+      err.reset();
+      assertThat(run(spec)).isEqualTo(ZkfcMain.FAILED);
+      assertThat(err()).startsWith("baton zkfc: ns1.nn1: the controller port 127.0.0.1:"
+          + spec.namenode("nn1").controllerPort() + " is in use (dfs.ha.zkfc.port.ns1.nn1)");
+    }
+  }
+
+  @Test
+  void formatZkWithAnAclZooKeeperRefusesNamesTheKeyNotAStackTrace() throws Exception {
+    LocalClusterSpec spec = spec().withHadoopKeys(Map.of("ha.zookeeper.acl", "ip:300.1.2.3:rwcda"));
+    err.reset();
+    assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).startsWith("baton zkfc: ns1.nn1: ZooKeeper refused the ACL 'ip:300.1.2.3:rwcda' of"
+        + " ha.zookeeper.acl").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMalformedAclStopsAtLoadNamingTheKey() throws Exception {
+    err.reset();
+    assertThat(run(spec().withHadoopKeys(Map.of("ha.zookeeper.acl", "nonsense")), "-formatZK", "-nonInteractive"))
+        .isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).contains("ha.zookeeper.acl: ACL 'nonsense' not of expected form").doesNotContain("\tat ");
   }
 }

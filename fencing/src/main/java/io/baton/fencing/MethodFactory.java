@@ -57,7 +57,7 @@ final class MethodFactory {
   private FenceMethod shell(MethodSpec spec) throws BadMethodException {
     String command = spec.args().orElseThrow(() -> new BadMethodException(METHODS_KEY,
         "shell needs a command", "write shell(<command>), e.g. shell(/usr/local/bin/fence-nn.sh)"));
-    boolean quorumJournal = deployment.nameservice(target.nameserviceId()).flatMap(NameserviceConfig::sharedEdits)
+    boolean quorumJournal = deployment.nameservice(target.nameserviceId()).flatMap(NameserviceConfig::quorumJournal)
         .isPresent();
     AlwaysSucceeds.warnOnce(command, target.nameserviceId(), quorumJournal);
     return new ShellFenceMethod(command);
@@ -69,7 +69,7 @@ final class MethodFactory {
           "write journal; it fences at the journal nodes of " + SHARED_EDITS_KEY);
     }
     Optional<SharedEditsConfig> edits = deployment.nameservice(target.nameserviceId())
-        .flatMap(NameserviceConfig::sharedEdits);
+        .flatMap(NameserviceConfig::quorumJournal);
     if (edits.isEmpty() || edits.get().journalNodes().isEmpty()) {
       throw new BadMethodException(SHARED_EDITS_KEY,
           "journal fencing needs the journal nodes of nameservice " + target.nameserviceId(),

@@ -10,6 +10,7 @@ import io.baton.config.JournalNodeConfig;
 import io.baton.config.LocalNameNode;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
+import io.baton.config.SharedEdits;
 import io.baton.config.SharedEditsConfig;
 import io.baton.config.ZooKeeperConfig;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class TestDeployment {
   Duration deadline = Duration.ofSeconds(10);
   int nn1Port = 18020;
   int nn2Port = 18120;
-  Optional<SharedEditsConfig> sharedEdits = Optional.empty();
+  Optional<SharedEdits> sharedEdits = Optional.empty();
   Map<String, String> hadoopProperties = Map.of();
 
   static TestDeployment with(String methods) {

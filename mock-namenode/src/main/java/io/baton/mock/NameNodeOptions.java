@@ -52,11 +52,12 @@ public record NameNodeOptions(
   }
 
   static EditLog editLog(NameserviceConfig ns) throws ConfigException {
-    if (ns.sharedEdits().isEmpty()) {
-      // Still a consistent single-node journal, just not shared: standbys will not see the active's writes.
+    if (ns.quorumJournal().isEmpty()) {
+      // No quorum journal (none, or a file:// directory the mock does not write to): still a consistent
+      // single-node journal, just not shared, so standbys will not see the active's writes.
       return new LocalEditLog(new Journal(ns.id(), ns.id(), new JournalStorage.InMemory(), Clock.systemUTC(), true));
     }
-    SharedEditsConfig edits = ns.sharedEdits().get();
+    SharedEditsConfig edits = ns.quorumJournal().get();
     if (edits.journalNodes().size() != 1) {
       throw new ConfigException(List.of(ConfigProblem.of("dfs.namenode.shared.edits.dir." + ns.id(),
           "the mock NameNode writes to exactly one journal node, but " + edits.uri() + " lists "

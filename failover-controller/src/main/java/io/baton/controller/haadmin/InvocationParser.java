@@ -82,6 +82,12 @@ final class InvocationParser {
     if (eq <= 0) {
       throw HaAdminException.usage(null, "-D '" + kv + "' is not key=value; write -D ipc.client.connect.timeout=5000");
     }
-    overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
+    String key = kv.substring(0, eq);
+    String value = kv.substring(eq + 1);
+    Optional<String> mismatch = OverrideTypes.mismatch(key, value);
+    if (mismatch.isPresent()) {
+      throw HaAdminException.usage(null, mismatch.get());
+    }
+    overrides.put(key, value);
   }
 }

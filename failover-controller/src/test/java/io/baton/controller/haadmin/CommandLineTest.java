@@ -113,6 +113,20 @@ class CommandLineTest {
   }
 
   @Test
+  void aWronglyTypedOverrideIsAUsageErrorNamingTheKeyAndType() {
+    Cli.Result number = cli.run("-D", "ipc.client.connect.timeout=abc", "-getServiceState", "nn1");
+    assertThat(number.code()).isEqualTo(2);
+    assertThat(number.err()).startsWith("-D ipc.client.connect.timeout=abc: ipc.client.connect.timeout takes a whole"
+        + " number (Hadoop's default is 20000)\n").doesNotContain("NumberFormatException");
+    assertThat(cli.run("-Dipc.client.tcpnodelay=maybe", "-getServiceState", "nn1").err()).startsWith(
+        "-D ipc.client.tcpnodelay=maybe: ipc.client.tcpnodelay takes true or false (Hadoop's default is true)\n");
+    // negative controls: well-typed values and keys Hadoop has no default for pass the parser
+    assertThat(OverrideTypes.mismatch("ipc.client.connect.timeout", "5000")).isEmpty();
+    assertThat(OverrideTypes.mismatch("ipc.client.tcpnodelay", "FALSE")).isEmpty();
+    assertThat(OverrideTypes.mismatch("no.such.key", "abc")).isEmpty();
+  }
+
+  @Test
   void severalNameservicesNeedNs() {
     Cli two = new Cli(new TestDeployment().nameservice("ns1", false, node("nn1", 1, 1, 1), node("nn2", 2, 2, 2))
         .nameservice("ns2", false, node("nn3", 3, 3, 3), node("nn4", 4, 4, 4)).build(), new RecordingFencer());

@@ -76,7 +76,7 @@ public final class JournalNodeMain {
   }
 
   static HostPort configuredAddress(DeploymentConfig conf) throws UsageException {
-    List<HostPort> listed = conf.nameservices().stream().map(NameserviceConfig::sharedEdits).flatMap(Optional::stream)
+    List<HostPort> listed = conf.nameservices().stream().map(NameserviceConfig::quorumJournal).flatMap(Optional::stream)
         .map(SharedEditsConfig::journalNodes).flatMap(List::stream).distinct().toList();
     if (listed.isEmpty()) {
       throw new UsageException("no journal node is configured: set dfs.namenode.shared.edits.dir "
