@@ -3,6 +3,7 @@ package io.baton.controller;
 import io.baton.config.ConfigException;
 import io.baton.config.ConfigLoader;
 import io.baton.config.ConfigProblem;
+import io.baton.config.LoadReport;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.LoadOptions;
 import io.baton.config.NameNodeConfig;
@@ -90,8 +91,16 @@ public final class ZkfcMain {
     DeploymentConfig deployment;
     NameNodeConfig local;
     try {
-      deployment = ConfigLoader.load(confDir.get(), new LoadOptions(o.ns(), o.id()));
+      LoadReport report = ConfigLoader.inspect(confDir.get(), new LoadOptions(o.ns(), o.id()));
+      if (!report.isValid()) {
+        throw new ConfigException(report.problems());
+      }
+      deployment = report.config().orElseThrow();
       local = deployment.localNameNode();
+      // the same warnings baton config prints (e.g. a fence method that always succeeds), once at start
+      for (ConfigProblem warning : report.warnings()) {
+        err.println("baton zkfc " + local.nameserviceId() + "." + local.id() + ": WARNING " + warning);
+      }
     } catch (ConfigException e) {
       err.println("Unable to start failover controller: " + e.getMessage());
       return exitCodeFor(e);

@@ -29,7 +29,12 @@ public final class FencingConfigValidator implements ConfigValidator {
           groups.computeIfAbsent(nn.fencing(), f -> new ArrayList<>()).add(nn);
         }
       }
-      groups.values().forEach(nns -> problems.addAll(check(deployment, nns)));
+      // journal over file:// shared edits is the loader's own rule (ConfigRules), named at dfs.ha.fencing.methods;
+      // the chain's error for the same mistake would say it twice
+      boolean directoryEdits = ns.sharedEdits().isPresent() && ns.quorumJournal().isEmpty();
+      groups.values().forEach(nns -> check(deployment, nns).stream()
+          .filter(p -> !(directoryEdits && p.key().equals(MethodFactory.SHARED_EDITS_KEY)))
+          .forEach(problems::add));
     }
     return problems;
   }

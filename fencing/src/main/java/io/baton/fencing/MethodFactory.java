@@ -57,9 +57,6 @@ final class MethodFactory {
   private FenceMethod shell(MethodSpec spec) throws BadMethodException {
     String command = spec.args().orElseThrow(() -> new BadMethodException(METHODS_KEY,
         "shell needs a command", "write shell(<command>), e.g. shell(/usr/local/bin/fence-nn.sh)"));
-    boolean quorumJournal = deployment.nameservice(target.nameserviceId()).flatMap(NameserviceConfig::quorumJournal)
-        .isPresent();
-    AlwaysSucceeds.warnOnce(command, target.nameserviceId(), quorumJournal);
     return new ShellFenceMethod(command);
   }
 

@@ -77,4 +77,20 @@ class LoadedConfigTest {
         .anySatisfy(p -> assertThat(p).startsWith("dfs.ha.fencing.methods: fencing of ns1.nn2, line 1: unknown"
             + " fence method 'nosuchmethod'."));
   }
+
+  @Test
+  void journalOverADirectoryIsOneProblemNotTwo() throws Exception {
+    Path nfs = Path.of("../examples/hadoop-conf/nfs-pair");
+    Files.copy(nfs.resolve("core-site.xml"), conf.resolve("core-site.xml"));
+    String site = Files.readString(nfs.resolve("hdfs-site.xml"));
+    Files.writeString(conf.resolve("hdfs-site.xml"), site.replace(
+        "<name>dfs.ha.fencing.methods</name><value>sshfence</value>",
+        "<name>dfs.ha.fencing.methods</name><value>journal</value>"));
+    LoadReport report = ConfigLoader.inspect(conf, LoadOptions.forNameNode("ns1", "nn1"));
+    // the loader's rule names the methods key; the fencing chain's error for the same mistake is left out
+    assertThat(report.problems()).singleElement().asString()
+        .contains("dfs.ha.fencing.methods: journal fencing needs a quorum journal");
+    // negative control: the unchanged folder has no problem at all
+    assertThat(ConfigLoader.inspect(nfs, LoadOptions.forNameNode("ns1", "nn1")).problems()).isEmpty();
+  }
 }
