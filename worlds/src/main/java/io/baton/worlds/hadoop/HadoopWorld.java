@@ -43,6 +43,11 @@ public final class HadoopWorld implements AutoCloseable {
       "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
       "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED");
 
+  private static final java.net.http.HttpClient ADMIN_HTTP = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(Duration.ofMillis(500)).build();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final HadoopWorldSpec spec;
   private final ProcessKit kit;
   private final HadoopPorts ports;
@@ -235,6 +240,34 @@ public final class HadoopWorld implements AutoCloseable {
     }
     throw new IllegalStateException(id + " did not become active within " + timeout + " (states " + states()
         + "); logs in " + spec.workDir());
+  }
+
+  /**
+   * Waits until Baton's controller beside {@code id} reports, on its admin API, a healthy NameNode and a place in
+   * the election: from then on it can take part in a failover (hdfs haadmin -failover reaches it).
+   */
+  public void awaitBatonReady(String id, Duration timeout) {
+    String url = "http://" + HadoopConfWriter.HOST + ":" + ports.namenode(id).admin() + "/v1/status";
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      Optional<String> body = LocalCluster.get(ADMIN_HTTP, url, Duration.ofSeconds(1))
+          .filter(r -> r.statusCode() == 200).map(java.net.http.HttpResponse::body);
+      if (body.isPresent()) {
+        last = body.get();
+        try {
+          com.fasterxml.jackson.databind.JsonNode status = JSON.readTree(last);
+          if (status.path("health").asText().equals("HEALTHY") && status.path("inElection").asBoolean()) {
+            return;
+          }
+        } catch (IOException e) {
+          last = "unreadable status: " + e.getMessage();
+        }
+      }
+      pause(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException("Baton's controller for " + id + " was not healthy and in the election within "
+        + timeout + "; last status: " + last + "; log " + controller(id).map(ChildProcess::logFile).orElse(null));
   }
 
   /** The state each NameNode's JMX reports ("active", "standby", "observer"; "down" when it does not answer). */
