@@ -45,6 +45,9 @@ public final class HadoopConfWriter {
   }
 
   public String sharedEditsUri() {
+    if (spec.sharedEdits() == HadoopWorldSpec.SharedEdits.FILE) {
+      return spec.workDir().resolve("shared-edits").toAbsolutePath().toUri().toString();
+    }
     return "qjournal://" + ports.journalNodes().stream().map(j -> HOST + ":" + j.rpc())
         .collect(Collectors.joining(";")) + "/" + HadoopWorldSpec.NAMESERVICE;
   }
@@ -82,6 +85,9 @@ public final class HadoopConfWriter {
       hdfs.set("dfs.ha.zkfc.port." + ns + "." + id, Integer.toString(p.zkfc()));
     }
     hdfs.set("dfs.namenode.name.dir", node.resolve("name").toAbsolutePath().toUri().toString());
+    if (spec.sharedEdits() == HadoopWorldSpec.SharedEdits.FILE) {
+      Files.createDirectories(spec.workDir().resolve("shared-edits"));
+    }
     hdfs.set("dfs.namenode.shared.edits.dir", sharedEditsUri());
     // Default JournalNode keys; each JournalNode of the world is started with its own -D overrides.
     hdfs.set("dfs.journalnode.edits.dir", spec.workDir().resolve("journal").toAbsolutePath().toString());

@@ -91,7 +91,11 @@ public final class HadoopWorld implements AutoCloseable {
     for (String other : spec.namenodeIds().subList(1, spec.namenodeIds().size())) {
       runHadoop("bootstrap-" + other, other, HadoopDaemons.NAMENODE, "-bootstrapStandby", "-nonInteractive",
           "-force").orThrow();
-      startNameNode(other);
+      if (spec.isObserver(other)) {
+        startNameNode(other, "-observer");
+      } else {
+        startNameNode(other);
+      }
     }
     if (spec.controllers().stream().anyMatch(k -> k != ControllerKind.NONE)) {
       runHadoop("formatZK", first, HadoopDaemons.ZKFC, "-formatZK", "-force", "-nonInteractive").orThrow();
