@@ -1,11 +1,11 @@
 package io.baton.worlds.hadoop;
 
-import io.baton.chaos.zk.ZooKeeperEnsemble;
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.LocalCluster;
-import io.baton.controller.local.ModuleClasspath;
-import io.baton.controller.local.ProcessKit;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.zk.ZooKeeperEnsemble;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.mock.LocalCluster;
+import io.baton.worlds.process.ModuleClasspath;
+import io.baton.worlds.process.ProcessKit;
+import io.baton.worlds.process.Signal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

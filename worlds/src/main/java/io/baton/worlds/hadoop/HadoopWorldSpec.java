@@ -1,6 +1,6 @@
 package io.baton.worlds.hadoop;
 
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.nio.file.Path;
 import java.util.List;
 

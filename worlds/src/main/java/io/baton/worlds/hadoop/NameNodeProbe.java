@@ -2,7 +2,7 @@ package io.baton.worlds.hadoop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.baton.controller.local.LocalCluster;
+import io.baton.worlds.mock.LocalCluster;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

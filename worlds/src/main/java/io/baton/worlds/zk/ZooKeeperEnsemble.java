@@ -1,9 +1,7 @@
-package io.baton.chaos.zk;
+package io.baton.worlds.zk;
 
-import io.baton.chaos.cluster.Sleep;
-import io.baton.chaos.net.Topology;
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.ProcessKit;
 import io.baton.config.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ZooKeeperEnsemble {
   private static final Logger log = LoggerFactory.getLogger(ZooKeeperEnsemble.class);
   private final ProcessKit kit;
-  private final Topology topology;
+  private final ZooKeeperHost placement;
   private final String host;
   private final int size;
   private final int[] clientPorts;
@@ -41,12 +39,12 @@ public final class ZooKeeperEnsemble {
   private final Path dir;
 
   public ZooKeeperEnsemble(ProcessKit kit, int size) {
-    this(kit, size, Topology.loopback());
+    this(kit, size, ZooKeeperHost.loopback());
   }
 
-  public ZooKeeperEnsemble(ProcessKit kit, int size, Topology topology) {
-    this.topology = topology;
-    this.host = topology.address(Topology.ZOOKEEPER);
+  public ZooKeeperEnsemble(ProcessKit kit, int size, ZooKeeperHost placement) {
+    this.placement = placement;
+    this.host = placement.address();
     if (size < 1) {
       throw new IllegalArgumentException("an ensemble needs at least one server, got " + size);
     }
@@ -92,7 +90,7 @@ public final class ZooKeeperEnsemble {
     List<String> java = ProcessKit.javaCommand(System.getProperty("java.class.path"), List.of("-Xmx192m",
         "-Dzookeeper.admin.enableServer=false"), "org.apache.zookeeper.server.quorum.QuorumPeerMain",
         List.of(configFile(i).toString()));
-    servers[i] = kit.start("zk" + (i + 1), topology.onHost(Topology.ZOOKEEPER, java), Map.of());
+    servers[i] = kit.start("zk" + (i + 1), placement.launcher().apply(java), Map.of());
   }
 
   public ChildProcess server(int i) {
@@ -109,7 +107,7 @@ public final class ZooKeeperEnsemble {
         log.info("zookeeper: quorum of {} serving at {}", serving, connectString());
         return;
       }
-      Sleep.pause(Duration.ofMillis(100));
+      io.baton.worlds.mock.LocalCluster.pause(Duration.ofMillis(100));
     }
     throw new IllegalStateException("ZooKeeper quorum did not form within " + timeout + "; modes " + modes()
         + "; see " + dir);

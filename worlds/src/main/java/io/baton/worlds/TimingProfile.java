@@ -1,4 +1,4 @@
-package io.baton.controller.local;
+package io.baton.worlds;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
-package io.baton.controller.local;
+package io.baton.worlds.mock;
 
+import io.baton.worlds.TimingProfile;
 import io.baton.config.LoopbackPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

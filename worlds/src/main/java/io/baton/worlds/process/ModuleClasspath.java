@@ -1,4 +1,4 @@
-package io.baton.controller.local;
+package io.baton.worlds.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
-package io.baton.controller.local;
+package io.baton.worlds.mock;
 
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.ProcessKit;
+import io.baton.worlds.process.ModuleClasspath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.baton.controller.local;
+package io.baton.worlds.process;
 
 /** The POSIX signals the fault kit sends. */
 public enum Signal {

@@ -2,12 +2,12 @@ package io.baton.controller.haadmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.LocalCluster;
-import io.baton.controller.local.LocalClusterSpec;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.mock.LocalCluster;
+import io.baton.worlds.mock.LocalClusterSpec;
 import io.baton.config.LoopbackPorts;
-import io.baton.controller.local.ProcessKit;
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.process.ProcessKit;
+import io.baton.worlds.TimingProfile;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

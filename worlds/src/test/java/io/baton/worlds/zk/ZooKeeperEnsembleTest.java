@@ -1,11 +1,11 @@
-package io.baton.chaos.zk;
+package io.baton.worlds.zk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.ProcessKit;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.ProcessKit;
+import io.baton.worlds.process.Signal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

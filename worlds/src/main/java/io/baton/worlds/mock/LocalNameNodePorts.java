@@ -1,4 +1,4 @@
-package io.baton.controller.local;
+package io.baton.worlds.mock;
 
 import io.baton.config.LoopbackPorts;
 

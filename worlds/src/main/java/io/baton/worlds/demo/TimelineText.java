@@ -1,4 +1,4 @@
-package io.baton.controller.demo;
+package io.baton.worlds.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.baton.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.baton.controller.local.LocalClusterSpec;
+import io.baton.worlds.mock.LocalClusterSpec;
 import io.baton.config.LoopbackPorts;
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

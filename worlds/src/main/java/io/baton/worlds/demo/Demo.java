@@ -1,12 +1,12 @@
-package io.baton.controller.demo;
+package io.baton.worlds.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.LocalCluster;
-import io.baton.controller.local.LocalClusterSpec;
-import io.baton.controller.local.ModuleClasspath;
-import io.baton.controller.local.ProcessKit;
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.mock.LocalCluster;
+import io.baton.worlds.mock.LocalClusterSpec;
+import io.baton.worlds.process.ModuleClasspath;
+import io.baton.worlds.process.ProcessKit;
+import io.baton.worlds.TimingProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
-package io.baton.controller.demo;
+package io.baton.worlds.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.baton.controller.local.LocalCluster;
-import io.baton.controller.local.LocalClusterSpec;
+import io.baton.worlds.mock.LocalCluster;
+import io.baton.worlds.mock.LocalClusterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.baton.controller.demo;
+package io.baton.worlds.demo;
 
 import java.io.PrintStream;
 import java.time.Duration;

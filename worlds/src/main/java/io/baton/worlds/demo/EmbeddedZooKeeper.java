@@ -1,4 +1,4 @@
-package io.baton.controller.demo;
+package io.baton.worlds.demo;
 
 import io.baton.config.LoopbackPorts;
 import java.nio.file.Files;
