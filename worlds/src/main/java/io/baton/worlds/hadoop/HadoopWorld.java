@@ -1,5 +1,6 @@
 package io.baton.worlds.hadoop;
 
+import io.baton.worlds.SingleActive;
 import io.baton.worlds.zk.ZooKeeperEnsemble;
 import io.baton.worlds.process.ChildProcess;
 import io.baton.worlds.mock.LocalCluster;
@@ -220,18 +221,10 @@ public final class HadoopWorld implements AutoCloseable {
 
   /** Waits until exactly one NameNode answers /isActive with 200 and returns it. */
   public String awaitSingleActive(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    List<String> active = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      active = activeNameNodes();
-      if (active.size() == 1) {
-        return active.get(0);
-      }
-      pause(Duration.ofMillis(50));
-    }
-    throw new IllegalStateException("no single active NameNode within " + timeout + " (active: " + active
-        + ", states " + states() + "); logs in " + spec.workDir());
+    return SingleActive.await(this::activeNameNodes, timeout,
+        () -> "states " + states() + "; logs in " + spec.workDir());
   }
+
 
   /** Polls NameNode {@code id}'s /isActive every 10 ms until it answers 200; returns when it did. */
   public Instant awaitActive(String id, Duration timeout) {

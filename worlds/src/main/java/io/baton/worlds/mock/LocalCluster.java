@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,18 +125,9 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Waits until exactly one NameNode is active and returns it. */
   public String awaitSingleActive(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    List<String> active = List.of();
-    while (Instant.now().isBefore(deadline)) {
-      active = activeNameNodes();
-      if (active.size() == 1) {
-        return active.get(0);
-      }
-      pause(Duration.ofMillis(50));
-    }
-    throw new IllegalStateException("no single active NameNode within " + timeout + " (active: " + active
-        + "); logs in " + kit.workDir());
+    return io.baton.worlds.SingleActive.await(this::activeNameNodes, timeout, () -> "logs in " + kit.workDir());
   }
+
 
   /** GET with a timeout; empty when the server does not answer. */
   public Optional<HttpResponse<String>> get(String url, Duration timeout) {
