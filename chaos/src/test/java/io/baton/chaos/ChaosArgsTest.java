@@ -3,7 +3,7 @@ package io.baton.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.baton.chaos.bench;
 
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.baton.chaos.bench;
 
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.process.ProcessKit;
 import io.baton.mock.check.HistoryChecker;
 import io.baton.mock.check.HistoryFiles;
 import io.baton.mock.check.JournalSource;

@@ -1,8 +1,8 @@
 package io.baton.chaos.bench;
 
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.ModuleClasspath;
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.ModuleClasspath;
+import io.baton.worlds.process.ProcessKit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

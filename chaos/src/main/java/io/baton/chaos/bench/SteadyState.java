@@ -1,7 +1,7 @@
 package io.baton.chaos.bench;
 
 import io.baton.chaos.cluster.Sleep;
-import io.baton.controller.local.ChildProcess;
+import io.baton.worlds.process.ChildProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

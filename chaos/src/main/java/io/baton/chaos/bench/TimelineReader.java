@@ -3,7 +3,7 @@ package io.baton.chaos.bench;
 import io.baton.chaos.cluster.Sleep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.baton.controller.local.LocalCluster;
+import io.baton.worlds.mock.LocalCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

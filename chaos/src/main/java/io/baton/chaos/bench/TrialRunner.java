@@ -1,8 +1,8 @@
 package io.baton.chaos.bench;
 
 import io.baton.chaos.cluster.Sleep;
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.Signal;
 import io.baton.mock.client.FailoverClient;
 import io.baton.mock.client.HistoryRecord;
 import io.baton.mock.client.NameNodeEndpoint;

@@ -1,7 +1,7 @@
 package io.baton.chaos.cluster;
 
 import io.baton.chaos.event.EventLog;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.process.Signal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.baton.chaos.cluster;
 
-import io.baton.chaos.zk.ZooKeeperEnsemble;
+import io.baton.worlds.zk.ZooKeeperEnsemble;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

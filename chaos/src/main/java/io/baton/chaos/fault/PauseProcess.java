@@ -2,7 +2,7 @@ package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
 import io.baton.chaos.cluster.ClusterControl.Role;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.process.Signal;
 
 /** SIGSTOP of the active NameNode or its controller (a GC pause), then SIGCONT. */
 public final class PauseProcess extends ActiveFault {

@@ -1,7 +1,7 @@
 package io.baton.chaos.net;
 
-import io.baton.controller.local.ChildProcess;
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.process.ChildProcess;
+import io.baton.worlds.process.ProcessKit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

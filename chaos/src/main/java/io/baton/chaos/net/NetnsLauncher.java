@@ -1,6 +1,6 @@
 package io.baton.chaos.net;
 
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.process.ProcessKit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

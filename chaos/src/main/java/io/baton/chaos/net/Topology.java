@@ -85,6 +85,11 @@ public record Topology(Optional<NetnsPlan> plan, Optional<Path> sshKey, Optional
     return plan.map(p -> p.address(host)).orElse(LOOPBACK);
   }
 
+  /** Where the ZooKeeper ensemble runs in this topology. */
+  public io.baton.worlds.zk.ZooKeeperHost zooKeeperHost() {
+    return new io.baton.worlds.zk.ZooKeeperHost(address(ZOOKEEPER), command -> onHost(ZOOKEEPER, command));
+  }
+
   /** The command that runs {@code command} on a host: wrapped in {@code ip netns exec} in namespace mode. */
   public List<String> onHost(String host, List<String> command) {
     return plan.map(p -> p.exec(host, command)).orElse(command);

@@ -2,7 +2,7 @@ package io.baton.chaos.run;
 
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.schedule.Scenario;
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -19,7 +19,7 @@ import io.baton.chaos.verdict.CheckerVerdict;
 import io.baton.chaos.verdict.Histories;
 import io.baton.chaos.verdict.LivenessBound;
 import io.baton.chaos.verdict.RunVerdict;
-import io.baton.chaos.zk.ZooKeeperEnsemble;
+import io.baton.worlds.zk.ZooKeeperEnsemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.baton.chaos.run;
 import io.baton.chaos.report.RunReport;
 import io.baton.chaos.net.Topology;
 import io.baton.chaos.schedule.Scenario;
-import io.baton.chaos.zk.ZooKeeperEnsemble;
-import io.baton.controller.local.ProcessKit;
+import io.baton.worlds.zk.ZooKeeperEnsemble;
+import io.baton.worlds.process.ProcessKit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class ChaosSession implements AutoCloseable {
   private ChaosSession(RunSettings settings, PrintStream out, Topology topology, String logDir) throws IOException {
     this.kit = new ProcessKit(settings.workRoot().resolve(logDir));
     try {
-      this.zookeeper = new ZooKeeperEnsemble(kit, 3, topology);
+      this.zookeeper = new ZooKeeperEnsemble(kit, 3, topology.zooKeeperHost());
       zookeeper.start(QUORUM_WAIT);
     } catch (IOException | RuntimeException e) {
       kit.close();

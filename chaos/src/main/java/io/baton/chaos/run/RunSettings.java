@@ -1,6 +1,6 @@
 package io.baton.chaos.run;
 
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.TimingProfile;
 import java.nio.file.Path;
 
 /**

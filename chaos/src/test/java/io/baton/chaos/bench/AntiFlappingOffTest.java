@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.baton.config.ConfigLoader;
 import io.baton.config.LoadOptions;
-import io.baton.controller.local.LocalClusterSpec;
-import io.baton.controller.local.TimingProfile;
+import io.baton.worlds.mock.LocalClusterSpec;
+import io.baton.worlds.TimingProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.baton.chaos.fault;
 
 import io.baton.chaos.cluster.ClusterControl;
 import io.baton.chaos.event.EventLog;
-import io.baton.controller.local.Signal;
+import io.baton.worlds.process.Signal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.baton.chaos.ChaosMain;
 import io.baton.chaos.net.NetworkNamespaces;
-import io.baton.controller.local.LocalCluster;
+import io.baton.worlds.mock.LocalCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
