@@ -4,12 +4,14 @@ import com.codahale.metrics.health.HealthCheck;
 import io.baton.config.ControllerConfig;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.NameNodeConfig;
+import io.baton.config.NameserviceConfig;
 import io.baton.controller.FailoverController;
 import io.baton.controller.FencingDrills;
 import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.ControllerStatus;
 import io.baton.controller.core.HealthState;
 import io.baton.controller.core.ZkConnection;
+import io.baton.controller.health.HaServiceClients;
 import io.baton.fencing.MonotonicClock;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.core.Application;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+  /** Short: a peer that takes longer is shown as unknown rather than holding up the next probe. */
+  private static final Duration PEER_PROBE_TIMEOUT = Duration.ofSeconds(2);
   private final Server server;
   private final int port;
 
@@ -53,7 +57,14 @@ public final class AdminServer implements AutoCloseable {
   /** @param drills the periodic fencing drills, shown at {@code GET /v1/fencing-drill} */
   public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
       FencingDrills drills) throws Exception {
-    ControllerMetrics metrics = new ControllerMetrics(local.id(), MonotonicClock.system());
+    NameserviceConfig ns = deployment.nameservice(local.nameserviceId()).orElseThrow();
+    PeerProbe peers = new PeerProbe(local.id(),
+        ns.namenodes().stream().filter(nn -> !nn.id().equals(local.id())).toList(),
+        new HaServiceClients(deployment.toHadoopConfiguration()), PEER_PROBE_TIMEOUT)
+        .start(deployment.healthMonitor().checkInterval());
+    controller.own(peers);
+    ControllerMetrics metrics = new ControllerMetrics(ns.id(), local.id(), MonotonicClock.system(), peers::states,
+        drills::results);
     controller.runtime().addListener(metrics);
     AdminConfiguration config = new AdminConfiguration(deployment.controller(), local.adminPort());
     AtomicReference<Server> server = new AtomicReference<>();

@@ -1,10 +1,13 @@
 package io.baton.controller.admin;
 
+import io.baton.controller.FencingDrills;
 import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.ControllerStatus;
 import io.baton.controller.core.FailoverRecord;
 import io.baton.controller.core.HealthState;
 import io.baton.controller.core.Phase;
+import io.baton.controller.core.ServiceState;
+import io.baton.controller.core.ZkConnection;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -19,17 +22,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The controller's Prometheus metrics (Prometheus's Java client), fed from status snapshots so the core stays free
  * of metrics code: failovers by kind and outcome, fencing attempts by method and outcome, phase durations as
  * histograms, and gauges read at scrape time (health and controller state, time in state, epoch, election,
- * maintenance). Each controller has its own registry, so several controllers can share a JVM (tests, the demo).
+ * maintenance, the HA state of every NameNode, the ZooKeeper connection, the fencing drills). Every series has the
+ * labels {@code nameservice} and {@code namenode}: the NameNode the series is about (this controller's own, or a
+ * peer for the peer probes and the fencing drills). Each controller has its own registry, so several controllers
+ * can share a JVM (tests, the demo).
  */
 public final class ControllerMetrics implements Consumer<ControllerStatus> {
   /** 5 ms to 60 s: from a local step-down to a fencing chain at its deadline. */
@@ -37,6 +47,8 @@ public final class ControllerMetrics implements Consumer<ControllerStatus> {
   private static final PrometheusTextFormatWriter TEXT = PrometheusTextFormatWriter.create();
 
   private final Clock clock;
+  private final String nameservice;
+  private final String nodeId;
   private final Labels node;
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter failovers;
@@ -47,10 +59,22 @@ public final class ControllerMetrics implements Consumer<ControllerStatus> {
   private volatile ControllerState state;
   private volatile Instant stateSince;
 
-  /** @param clock measures time in state; a monotonic one, so that a wall-clock step does not show up as time */
-  public ControllerMetrics(String nodeId, Clock clock) {
+  /** Without peer probes and fencing drills (their gauges stay empty). */
+  public ControllerMetrics(String nameservice, String nodeId, Clock clock) {
+    this(nameservice, nodeId, clock, Map::of, List::of);
+  }
+
+  /**
+   * @param clock measures time in state; a monotonic one, so that a wall-clock step does not show up as time
+   * @param peerStates the last answer of each peer NameNode ({@link PeerProbe#states()})
+   * @param drills the last fencing drill against each peer ({@link FencingDrills#results()})
+   */
+  public ControllerMetrics(String nameservice, String nodeId, Clock clock,
+      Supplier<Map<String, Optional<ServiceState>>> peerStates, Supplier<List<FencingDrills.Result>> drills) {
     this.clock = clock;
-    this.node = Labels.of("node", nodeId);
+    this.nameservice = nameservice;
+    this.nodeId = nodeId;
+    this.node = Labels.of("nameservice", nameservice, "namenode", nodeId);
     failovers = Counter.builder().name("baton_failovers_total")
         .help("Promotions and demotions of this controller's NameNode").labelNames("kind", "outcome")
         .constLabels(node).withoutExemplars().register(registry);
@@ -70,6 +94,34 @@ public final class ControllerMetrics implements Consumer<ControllerStatus> {
     gauge("baton_epoch", "Last promotion epoch seen in ZooKeeper", ControllerStatus::epoch);
     gauge("baton_in_election", "1 when the controller takes part in the election", s -> s.inElection() ? 1 : 0);
     gauge("baton_maintenance", "1 while automatic failover is paused", s -> s.maintenance().isPresent() ? 1 : 0);
+    gauge("baton_maintenance_expiry_timestamp_seconds", "When the pause ends (Unix time), 0 when not paused",
+        s -> s.maintenance().map(p -> p.until().toEpochMilli() / 1000.0).orElse(0.0));
+    oneHot("baton_zookeeper_state", "ZooKeeper connection of this controller (1 for the current state)",
+        ZkConnection.values(), ControllerStatus::zookeeper);
+    GaugeWithCallback.builder().name("baton_namenode_ha_state")
+        .help("HA state of a NameNode (1 for its current state; all 0 when unknown), as seen by this controller's "
+            + "health check of its own NameNode or by its probe of a peer")
+        .labelNames("nameservice", "namenode", "source", "state")
+        .callback(cb -> {
+          ifStatus(s -> haState(cb, nodeId, "health-check", s.reportedState()));
+          peerStates.get().forEach((peer, state) -> haState(cb, peer, "peer-probe", state));
+        }).register(registry);
+    GaugeWithCallback.builder().name("baton_fencing_drill_passed")
+        .help("1 when the last fencing drill of a method against a peer NameNode passed, 0 when it failed")
+        .labelNames("nameservice", "namenode", "method")
+        .callback(cb -> {
+          for (FencingDrills.Result r : drills.get()) {
+            for (FencingDrills.MethodResult m : r.methods()) {
+              cb.call(m.passed() ? 1 : 0, nameservice, r.target(), m.method());
+            }
+          }
+        }).register(registry);
+  }
+
+  private void haState(GaugeWithCallback.Callback cb, String namenode, String source, Optional<ServiceState> state) {
+    for (ServiceState e : ServiceState.values()) {
+      cb.call(state.filter(e::equals).isPresent() ? 1 : 0, nameservice, namenode, source, e.name());
+    }
   }
 
   /** One series per {@code state} label value: 1 for the current one, 0 for the others. */

@@ -7,12 +7,15 @@ import io.baton.config.DeploymentConfig;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.controller.FailoverController;
+import io.baton.controller.FencingDrills;
 import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.FenceResult;
 import io.baton.controller.testkit.FakeNameNode;
 import io.baton.controller.testkit.Fixtures;
 import io.baton.controller.testkit.SplitBrainDetector;
 import io.baton.controller.zk.ZkClients;
+import io.baton.fencing.DrillReport;
+import io.baton.fencing.DrillResult;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +39,8 @@ class AdminApiTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private TestingServer zk;
   private FakeNameNode nn1;
+  private FakeNameNode nn2;
+  private FencingDrills drills;
   private FailoverController controller;
   private AdminServer admin;
   private String base;
@@ -47,12 +52,16 @@ class AdminApiTest {
     NameserviceConfig ns = d.nameservices().get(0);
     NameNodeConfig local = ns.namenode("nn1").orElseThrow();
     nn1 = new FakeNameNode(local, detector).start();
+    nn2 = new FakeNameNode(ns.namenode("nn2").orElseThrow(), detector).start(); // a standby without a controller
     CuratorFramework client = ZkClients.start(ns.zookeeper(), 3, Map.of());
     ZkClients.awaitConnected(client, Duration.ofSeconds(10));
     client.create().creatingParentsIfNeeded().forPath("/hadoop-ha/ns1");
     controller = FailoverController.start(d, local, client,
         t -> new FenceResult(false, "no fencing in this test", List.of(), Duration.ZERO), Clock.systemUTC());
-    admin = AdminServer.start(d, local, controller);
+    drills = new FencingDrills("nn1", Map.of("nn2", () -> new DrillReport(List.of(
+        new DrillResult("sshfence", false, "connect timed out", Duration.ofMillis(5)),
+        new DrillResult("shell", true, "script found", Duration.ofMillis(1))))), Duration.ZERO, Clock.systemUTC());
+    admin = AdminServer.start(d, local, controller, drills);
     controller.own(admin);
     base = "http://127.0.0.1:" + admin.port();
     await().atMost(Duration.ofSeconds(30)).until(() -> controller.runtime().status().state() == ControllerState.ACTIVE);
@@ -62,6 +71,7 @@ class AdminApiTest {
   void stop() throws Exception {
     controller.close();
     nn1.close();
+    nn2.close();
     zk.close();
     assertThat(detector.violations()).isEmpty();
   }
@@ -122,9 +132,13 @@ class AdminApiTest {
     assertThat(paused.body()).startsWith("{\"ok\":true,\"message\":\"nn1: automatic failover paused until ");
     assertThat(get("/v1/status").body()).contains("\"maintenance\":{\"reason\":\"upgrading nn2\"");
     assertThat(get("/v1/explain").body()).contains("holding the lock: automatic failover is paused (upgrading nn2)");
+    assertThat(get("/metrics").body()).containsPattern(
+        "baton_maintenance_expiry_timestamp_seconds\\{namenode=\"nn1\",nameservice=\"ns1\"} 1\\.[0-9.]+E9");
     HttpResponse<String> resumed = post("/v1/resume", "");
     assertThat(resumed.body()).isEqualTo("{\"ok\":true,\"message\":\"nn1: automatic failover resumed\"}");
     assertThat(get("/v1/status").body()).contains("\"maintenance\":null");
+    assertThat(get("/metrics").body()).contains(
+        "baton_maintenance_expiry_timestamp_seconds{namenode=\"nn1\",nameservice=\"ns1\"} 0.0");
   }
 
   @Test
@@ -152,11 +166,25 @@ class AdminApiTest {
         .as("Prometheus's text format 0.0.4 (Jersey reorders the parameters)")
         .isEqualTo(MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8"));
     assertThat(metrics.body().split("\n")).contains(
-        "baton_failovers_total{kind=\"promotion\",node=\"nn1\",outcome=\"succeeded\"} 1.0",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"promote\",le=\"+Inf\"} 1",
-        "baton_health_state{node=\"nn1\",state=\"HEALTHY\"} 1.0",
-        "baton_controller_state{node=\"nn1\",state=\"ACTIVE\"} 1.0",
-        "baton_epoch{node=\"nn1\"} 1.0");
+        "baton_failovers_total{kind=\"promotion\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"succeeded\"} 1.0",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\",le=\"+Inf\"} 1",
+        "baton_health_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"HEALTHY\"} 1.0",
+        "baton_controller_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"ACTIVE\"} 1.0",
+        "baton_epoch{namenode=\"nn1\",nameservice=\"ns1\"} 1.0",
+        "baton_namenode_ha_state{namenode=\"nn1\",nameservice=\"ns1\",source=\"health-check\",state=\"ACTIVE\"} 1.0",
+        "baton_namenode_ha_state{namenode=\"nn1\",nameservice=\"ns1\",source=\"health-check\",state=\"STANDBY\"} 0.0",
+        "baton_zookeeper_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"CONNECTED\"} 1.0",
+        "baton_zookeeper_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"LOST\"} 0.0",
+        "baton_maintenance_expiry_timestamp_seconds{namenode=\"nn1\",nameservice=\"ns1\"} 0.0");
+    assertThat(metrics.body()).as("no drill has run yet").doesNotContain("baton_fencing_drill_passed{");
+    drills.runNow();
+    assertThat(get("/metrics").body().split("\n")).contains(
+        "baton_fencing_drill_passed{method=\"shell\",namenode=\"nn2\",nameservice=\"ns1\"} 1.0",
+        "baton_fencing_drill_passed{method=\"sshfence\",namenode=\"nn2\",nameservice=\"ns1\"} 0.0");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/metrics").body().split("\n"))
+        .as("the peer probe asks nn2, which has no controller of its own").contains(
+            "baton_namenode_ha_state{namenode=\"nn2\",nameservice=\"ns1\",source=\"peer-probe\",state=\"STANDBY\"} 1.0",
+            "baton_namenode_ha_state{namenode=\"nn2\",nameservice=\"ns1\",source=\"peer-probe\",state=\"ACTIVE\"} 0.0"));
     HttpResponse<String> health = get("/admin/healthcheck");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"controller\"", "\"zookeeper\"", "\"namenode\"");

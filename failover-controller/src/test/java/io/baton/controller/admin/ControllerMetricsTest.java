@@ -2,10 +2,12 @@ package io.baton.controller.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.baton.controller.FencingDrills;
 import io.baton.controller.core.ControllerState;
 import io.baton.controller.core.ControllerStatus;
 import io.baton.controller.core.FailoverRecord;
 import io.baton.controller.core.HealthState;
+import io.baton.controller.core.Pause;
 import io.baton.controller.core.Phase;
 import io.baton.controller.core.ServiceState;
 import io.baton.controller.core.ZkConnection;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +48,7 @@ class ControllerMetricsTest {
   @Test
   void scrapeHasTheDocumentedNamesLabelsAndTypesInPrometheusTextFormat() {
     ManualClock clock = new ManualClock(T0);
-    ControllerMetrics metrics = new ControllerMetrics("nn1", clock);
+    ControllerMetrics metrics = new ControllerMetrics("ns1", "nn1", clock);
     metrics.accept(status(ControllerState.BECOMING_ACTIVE, List.of(promotion(1, FailoverRecord.Outcome.IN_PROGRESS))));
     metrics.accept(status(ControllerState.ACTIVE, List.of(promotion(1, FailoverRecord.Outcome.SUCCEEDED))));
     metrics.accept(status(ControllerState.ACTIVE, List.of(promotion(1, FailoverRecord.Outcome.SUCCEEDED))));
@@ -55,27 +58,27 @@ class ControllerMetricsTest {
 
     assertThat(scrape).contains(
         "# TYPE baton_failovers_total counter",
-        "baton_failovers_total{kind=\"promotion\",node=\"nn1\",outcome=\"succeeded\"} 1.0",
+        "baton_failovers_total{kind=\"promotion\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"succeeded\"} 1.0",
         "# TYPE baton_fencing_attempts_total counter",
-        "baton_fencing_attempts_total{method=\"sshfence\",node=\"nn1\",outcome=\"UNREACHABLE\"} 1.0",
-        "baton_fencing_attempts_total{method=\"journal\",node=\"nn1\",outcome=\"FENCED\"} 1.0",
+        "baton_fencing_attempts_total{method=\"sshfence\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"UNREACHABLE\"} 1.0",
+        "baton_fencing_attempts_total{method=\"journal\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"FENCED\"} 1.0",
         "# TYPE baton_failover_phase_seconds histogram",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"elect\",le=\"0.025\"} 1",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"elect\",le=\"0.01\"} 0",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"fence\",le=\"2.5\"} 1",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"promote\",le=\"60.0\"} 1",
-        "baton_failover_phase_seconds_bucket{node=\"nn1\",phase=\"promote\",le=\"+Inf\"} 1",
-        "baton_failover_phase_seconds_count{node=\"nn1\",phase=\"promote\"} 1",
-        "baton_failover_phase_seconds_sum{node=\"nn1\",phase=\"promote\"} 1.0",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"elect\",le=\"0.025\"} 1",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"elect\",le=\"0.01\"} 0",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"fence\",le=\"2.5\"} 1",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\",le=\"60.0\"} 1",
+        "baton_failover_phase_seconds_bucket{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\",le=\"+Inf\"} 1",
+        "baton_failover_phase_seconds_count{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\"} 1",
+        "baton_failover_phase_seconds_sum{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\"} 1.0",
         "# TYPE baton_health_state gauge",
-        "baton_health_state{node=\"nn1\",state=\"HEALTHY\"} 1.0",
-        "baton_health_state{node=\"nn1\",state=\"NOT_RESPONDING\"} 0.0",
-        "baton_controller_state{node=\"nn1\",state=\"ACTIVE\"} 1.0",
-        "baton_controller_state{node=\"nn1\",state=\"STANDBY\"} 0.0",
-        "baton_controller_state_seconds{node=\"nn1\"} 2.5",
-        "baton_epoch{node=\"nn1\"} 3.0",
-        "baton_in_election{node=\"nn1\"} 1.0",
-        "baton_maintenance{node=\"nn1\"} 0.0");
+        "baton_health_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"HEALTHY\"} 1.0",
+        "baton_health_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"NOT_RESPONDING\"} 0.0",
+        "baton_controller_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"ACTIVE\"} 1.0",
+        "baton_controller_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"STANDBY\"} 0.0",
+        "baton_controller_state_seconds{namenode=\"nn1\",nameservice=\"ns1\"} 2.5",
+        "baton_epoch{namenode=\"nn1\",nameservice=\"ns1\"} 3.0",
+        "baton_in_election{namenode=\"nn1\",nameservice=\"ns1\"} 1.0",
+        "baton_maintenance{namenode=\"nn1\",nameservice=\"ns1\"} 0.0");
     assertThat(scrape).as("the per-method fencing phases are counted, not timed as phases")
         .noneMatch(l -> l.contains("phase=\"fence nn2") || l.contains("phase=\"sshfence"));
     assertThat(ControllerMetrics.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
@@ -83,21 +86,47 @@ class ControllerMetricsTest {
 
   @Test
   void aRecordIsCountedOnceHoweverManySnapshotsShowIt() {
-    ControllerMetrics metrics = new ControllerMetrics("nn1", new ManualClock(T0));
+    ControllerMetrics metrics = new ControllerMetrics("ns1", "nn1", new ManualClock(T0));
     for (int i = 0; i < 3; i++) {
       metrics.accept(status(ControllerState.ACTIVE, List.of(promotion(1, FailoverRecord.Outcome.SUCCEEDED))));
     }
     metrics.accept(status(ControllerState.ACTIVE, List.of(promotion(1, FailoverRecord.Outcome.SUCCEEDED),
         promotion(2, FailoverRecord.Outcome.FAILED))));
     assertThat(lines(metrics.render())).contains(
-        "baton_failovers_total{kind=\"promotion\",node=\"nn1\",outcome=\"succeeded\"} 1.0",
-        "baton_failovers_total{kind=\"promotion\",node=\"nn1\",outcome=\"failed\"} 1.0",
-        "baton_failover_phase_seconds_count{node=\"nn1\",phase=\"promote\"} 2");
+        "baton_failovers_total{kind=\"promotion\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"succeeded\"} 1.0",
+        "baton_failovers_total{kind=\"promotion\",namenode=\"nn1\",nameservice=\"ns1\",outcome=\"failed\"} 1.0",
+        "baton_failover_phase_seconds_count{namenode=\"nn1\",nameservice=\"ns1\",phase=\"promote\"} 2");
+  }
+
+  @Test
+  void haStateOfEveryNameNodeZooKeeperPauseExpiryAndDrillsCarryTheirLabels() {
+    Map<String, Optional<ServiceState>> peers = Map.of("nn2", Optional.of(ServiceState.STANDBY),
+        "nn3", Optional.empty());
+    List<FencingDrills.Result> drills = List.of(new FencingDrills.Result("nn2", T0, false, List.of(
+        new FencingDrills.MethodResult("sshfence", false, "timed out", 5))));
+    ControllerMetrics metrics = new ControllerMetrics("ns1", "nn1", new ManualClock(T0), () -> peers, () -> drills);
+    Pause pause = new Pause("upgrading nn2", T0, T0.plusSeconds(1800));
+    metrics.accept(new ControllerStatus("nn1", ControllerState.STANDBY, HealthState.HEALTHY,
+        Optional.of(ServiceState.STANDBY), "healthy", ZkConnection.SUSPENDED, true, "in the election",
+        Optional.of("nn2"), 3, Optional.of(pause), Optional.empty(), List.of(), List.of()));
+
+    assertThat(lines(metrics.render())).contains(
+        "baton_namenode_ha_state{namenode=\"nn1\",nameservice=\"ns1\",source=\"health-check\",state=\"STANDBY\"} 1.0",
+        "baton_namenode_ha_state{namenode=\"nn1\",nameservice=\"ns1\",source=\"health-check\",state=\"ACTIVE\"} 0.0",
+        "baton_namenode_ha_state{namenode=\"nn2\",nameservice=\"ns1\",source=\"peer-probe\",state=\"STANDBY\"} 1.0",
+        "baton_namenode_ha_state{namenode=\"nn3\",nameservice=\"ns1\",source=\"peer-probe\",state=\"ACTIVE\"} 0.0",
+        "baton_namenode_ha_state{namenode=\"nn3\",nameservice=\"ns1\",source=\"peer-probe\",state=\"STANDBY\"} 0.0",
+        "baton_zookeeper_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"SUSPENDED\"} 1.0",
+        "baton_zookeeper_state{namenode=\"nn1\",nameservice=\"ns1\",state=\"CONNECTED\"} 0.0",
+        "baton_maintenance{namenode=\"nn1\",nameservice=\"ns1\"} 1.0",
+        "baton_maintenance_expiry_timestamp_seconds{namenode=\"nn1\",nameservice=\"ns1\"} "
+            + (double) T0.plusSeconds(1800).getEpochSecond(),
+        "baton_fencing_drill_passed{method=\"sshfence\",namenode=\"nn2\",nameservice=\"ns1\"} 0.0");
   }
 
   @Test
   void beforeTheFirstStatusOnlyTheEventMetricsAreListed() {
-    String scrape = new ControllerMetrics("nn1", new ManualClock(T0)).render();
+    String scrape = new ControllerMetrics("ns1", "nn1", new ManualClock(T0)).render();
     assertThat(scrape).doesNotContain("baton_health_state{", "baton_epoch{");
   }
 }
