@@ -25,12 +25,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.curator.framework.CuratorFramework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code baton zkfc --conf DIR [--ns NS] [--id NN] [-formatZK [-force] [-nonInteractive] | -repairEpoch]}: runs
  * the controller for the local NameNode, prepares ZooKeeper, or rewrites an unreadable epoch znode. Exit codes are Hadoop's ZKFC codes where Hadoop has one.
  */
 public final class ZkfcMain {
+  private static final Logger log = LoggerFactory.getLogger(ZkfcMain.class);
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int FORMAT_DENIED = 2;
@@ -97,9 +100,9 @@ public final class ZkfcMain {
       }
       deployment = report.config().orElseThrow();
       local = deployment.localNameNode();
-      // the same warnings baton config prints (e.g. a fence method that always succeeds), once at start
+      // the same warnings baton config prints (e.g. a fence method that always succeeds), logged once at start
       for (ConfigProblem warning : report.warnings()) {
-        err.println("baton zkfc " + local.nameserviceId() + "." + local.id() + ": WARNING " + warning);
+        log.warn("{}.{}: {}", local.nameserviceId(), local.id(), warning);
       }
     } catch (ConfigException e) {
       err.println("Unable to start failover controller: " + e.getMessage());
