@@ -15,7 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -153,8 +155,11 @@ class ZkfcMainTest {
           .contains("\"inElection\":false");
       HttpResponse<String> drill = http.send(HttpRequest.newBuilder(URI.create(spec.adminUrl("nn1")
           + "/v1/fencing-drill")).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+          .header("Authorization", spec.adminAuthorization())
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(drill.statusCode()).isEqualTo(200);
+      assertThat(Files.getPosixFilePermissions(spec.adminTokenFile()))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       assertThat(drill.body()).contains("\"target\":\"nn2\"", "\"method\":\"shell\"");
       stop.countDown();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ZkfcMain.OK);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +147,26 @@ public final class LocalCluster implements AutoCloseable {
     try {
       return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
           HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * GET of a controller's admin API with the token from {@code tokenFile} once a controller has created it: reads
+   * from another host's address need it ({@code controller.admin-read-access: loopback}).
+   */
+  public static Optional<HttpResponse<String>> getAdmin(HttpClient http, String url, Duration timeout,
+      Path tokenFile) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+    try {
+      if (Files.isReadable(tokenFile)) {
+        request.header("Authorization", "Bearer " + Files.readString(tokenFile).strip());
+      }
+      return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
