@@ -135,6 +135,17 @@ class ZkfcMainTest {
   }
 
   @Test
+  void aTokenFileOthersCanReadStopsTheControllerBeforeItStarts() throws Exception {
+    LocalClusterSpec spec = spec();
+    assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.OK);
+    Files.writeString(spec.adminTokenFile(), "secret\n");
+    Files.setPosixFilePermissions(spec.adminTokenFile(), PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(run(spec)).isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).isEqualTo("baton zkfc: nn1: the admin token file " + spec.adminTokenFile() + " is readable by "
+        + "other users (rw-r-----); run 'chmod 600 " + spec.adminTokenFile() + "' (controller.admin-token-file)\n");
+  }
+
+  @Test
   void runsUntilStoppedAndServesTheAdminApi() throws Exception {
     LocalClusterSpec spec = spec();
     assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.OK);
