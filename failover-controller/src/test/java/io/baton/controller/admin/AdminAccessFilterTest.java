@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.baton.config.AdminAuthConfig;
 import io.baton.config.AdminAuthConfig.Mode;
 import io.baton.config.AdminAuthConfig.ReadAccess;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -163,26 +161,7 @@ class AdminAccessFilterTest {
 
   private static HttpServletRequest request(String method, String path, String caller, String authorization,
       String body) {
-    ByteArrayInputStream in = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
-    ServletInputStream stream = new ServletInputStream() {
-      @Override
-      public int read() {
-        return in.read();
-      }
-
-      @Override
-      public boolean isFinished() {
-        return in.available() == 0;
-      }
-
-      @Override
-      public boolean isReady() {
-        return true;
-      }
-
-      @Override
-      public void setReadListener(ReadListener l) {}
-    };
+    ServletInputStream stream = new BytesInputStream(body.getBytes(StandardCharsets.UTF_8));
     return (HttpServletRequest) Proxy.newProxyInstance(AdminAccessFilterTest.class.getClassLoader(),
         new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> switch (m.getName()) {
           case "getMethod" -> method;
