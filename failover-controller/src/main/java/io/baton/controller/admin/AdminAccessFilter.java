@@ -80,10 +80,15 @@ public final class AdminAccessFilter implements Filter {
           + "small JSON documents such as {\"reason\":\"upgrading nn2\",\"expiry\":\"30m\"}");
       return;
     }
-    chain.doFilter(new BufferedBody(request, body.get()), resp);
-    int status = response.getStatus();
-    audit.record(caller, principal, method, path, abbreviate(body.get()), status,
-        status >= 200 && status < 300 ? "ok" : "failed");
+    boolean answered = false;
+    try {
+      chain.doFilter(new BufferedBody(request, body.get()), resp);
+      answered = true;
+    } finally {
+      int status = response.getStatus();
+      audit.record(caller, principal, method, path, abbreviate(body.get()), status,
+          answered && status >= 200 && status < 300 ? "ok" : "failed");
+    }
   }
 
   private enum Credential {

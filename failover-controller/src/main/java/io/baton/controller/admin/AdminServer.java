@@ -82,6 +82,11 @@ public final class AdminServer implements AutoCloseable {
   /** @param token the admin API's token, from {@link #loadToken} */
   public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
       FencingDrills drills, Optional<AdminToken> token) throws Exception {
+    ControllerConfig settings = deployment.controller();
+    if (token.isPresent() && settings.tls().isEmpty() && !AdminAuthConfig.isLoopback(settings.adminBindAddress())) {
+      log.warn("{}: the admin API binds to {} without TLS: the admin token crosses the network in clear text; set "
+          + "controller.tls", local.id(), settings.adminBindAddress());
+    }
     AdminAudit audit = new AdminAudit(local.id(), Clock.systemUTC());
     AdminAccessFilter access = new AdminAccessFilter(deployment.controller().adminAuth(), token, audit);
     ControllerMetrics metrics = new ControllerMetrics(local.id(), MonotonicClock.system());
