@@ -144,9 +144,12 @@ public final class LocalCluster implements AutoCloseable {
 
   /** GET through the given client with a timeout; empty when the server does not answer. */
   public static Optional<HttpResponse<String>> get(HttpClient http, String url, Duration timeout) {
+    return send(http, HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+  }
+
+  private static Optional<HttpResponse<String>> send(HttpClient http, HttpRequest request) {
     try {
-      return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString()));
+      return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -166,13 +169,10 @@ public final class LocalCluster implements AutoCloseable {
       if (Files.isReadable(tokenFile)) {
         request.header("Authorization", "Bearer " + Files.readString(tokenFile).strip());
       }
-      return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+      // not readable after all: ask without it, as a caller on loopback may
     }
+    return send(http, request.build());
   }
 
   @Override

@@ -117,6 +117,16 @@ class AdminApiTest {
   }
 
   @Test
+  void theKitsGetSendsTheTokenFromItsFile() {
+    Duration t = Duration.ofSeconds(10);
+    assertThat(io.baton.controller.local.LocalCluster.getAdmin(http, base + "/v1/audit", t, Fixtures.ADMIN_TOKEN_FILE))
+        .hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(io.baton.controller.local.LocalCluster.getAdmin(http, base + "/v1/audit", t,
+        Fixtures.ADMIN_TOKEN_FILE.resolveSibling("missing"))).hasValueSatisfying(r -> assertThat(r.statusCode())
+        .isEqualTo(401));
+  }
+
+  @Test
   void oversizedBodiesAre413() throws Exception {
     HttpResponse<String> big = post("/v1/pause", "{\"reason\":\"" + "x".repeat(20_000) + "\"}");
     assertThat(big.statusCode()).isEqualTo(413);
