@@ -73,6 +73,9 @@ final class ConfigJson {
     ControllerConfig ctl = c.controller();
     ObjectNode controller = root.putObject("controller")
         .put("adminBindAddress", ctl.adminBindAddress())
+        .put("adminAuth", ctl.adminAuth().mode().yaml())
+        .put("adminTokenFile", ctl.adminAuth().tokenFile().toString())
+        .put("adminReadAccess", ctl.adminAuth().readAccess().yaml())
         .put("metrics", ctl.metricsEnabled())
         .put("antiFlappingWindow", d(ctl.antiFlappingWindow()))
         .put("failbackDelay", d(ctl.failbackDelay()))

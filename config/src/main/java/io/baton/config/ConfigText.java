@@ -66,6 +66,9 @@ final class ConfigText {
     line(1, "admin-bind-address", ctl.adminBindAddress(), Settings.ADMIN_BIND_ADDRESS, g);
     line(1, "tls", ctl.tls().map(t -> t.keystore() + " (" + t.keystoreType() + ", password " + t.keystorePassword()
         + ")").orElse("off (plain HTTP)"), Settings.TLS_KEYSTORE, g);
+    line(1, "admin-auth", ctl.adminAuth().mode().yaml(), Settings.ADMIN_AUTH, g);
+    line(1, "admin-token-file", ctl.adminAuth().tokenFile(), Settings.ADMIN_TOKEN_FILE, g);
+    line(1, "admin-read-access", ctl.adminAuth().readAccess().yaml(), Settings.ADMIN_READ_ACCESS, g);
     line(1, "metrics", ctl.metricsEnabled(), Settings.METRICS, g);
     line(1, "anti-flapping-window", d(ctl.antiFlappingWindow()), Settings.ANTI_FLAPPING_WINDOW, g);
     line(1, "failback-delay", d(ctl.failbackDelay()), Settings.FAILBACK_DELAY, g);

@@ -50,7 +50,46 @@ final class GlobalSettingsBuilder {
         s.duration(Settings.ANTI_FLAPPING_WINDOW, g),
         s.duration(Settings.FAILBACK_DELAY, g),
         s.duration(Settings.MAINTENANCE_EXPIRY, g),
-        s.duration(Settings.FENCING_DRILL_INTERVAL, g));
+        s.duration(Settings.FENCING_DRILL_INTERVAL, g),
+        adminAuth(bind));
+  }
+
+  /** {@code controller.admin-auth} and friends; {@code none} beyond loopback is refused. */
+  private AdminAuthConfig adminAuth(String bind) {
+    Scope g = Scope.GLOBAL;
+    AdminAuthConfig.Mode mode = choice(Settings.ADMIN_AUTH, AdminAuthConfig.Mode.values(), AdminAuthConfig.Mode.TOKEN);
+    AdminAuthConfig.ReadAccess read = choice(Settings.ADMIN_READ_ACCESS, AdminAuthConfig.ReadAccess.values(),
+        AdminAuthConfig.ReadAccess.LOOPBACK);
+    String file = s.string(Settings.ADMIN_TOKEN_FILE, g).orElse(AdminAuthConfig.DEFAULT_TOKEN_FILE);
+    Path token;
+    if (file.isBlank()) {
+      s.problem(Settings.ADMIN_TOKEN_FILE, g, "is empty", "write a file path, e.g. " + AdminAuthConfig.DEFAULT_TOKEN_FILE);
+      token = AdminAuthConfig.expandHome(AdminAuthConfig.DEFAULT_TOKEN_FILE);
+    } else {
+      Path p = AdminAuthConfig.expandHome(file);
+      token = p.isAbsolute() ? p : confDir.resolve(p);
+    }
+    if (mode == AdminAuthConfig.Mode.NONE && !AdminAuthConfig.isLoopback(bind)) {
+      s.problem(Settings.ADMIN_AUTH, g, "is none, but controller.admin-bind-address is " + bind
+          + ", beyond loopback: anyone who reaches that address could pause failover or cede the active",
+          "remove controller.admin-auth (the default, token, needs the token from controller.admin-token-file), "
+              + "or bind the admin API to 127.0.0.1");
+    }
+    return new AdminAuthConfig(mode, token, read);
+  }
+
+  /** One of an enum's values, written in lower case; anything else is a problem naming the valid ones. */
+  private <E extends Enum<E>> E choice(Setting setting, E[] values, E fallback) {
+    String text = s.string(setting, Scope.GLOBAL).orElse(setting.defaultText());
+    for (E v : values) {
+      if (v.name().equalsIgnoreCase(text.strip())) {
+        return v;
+      }
+    }
+    String valid = String.join(", ", java.util.Arrays.stream(values)
+        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    s.problem(setting, Scope.GLOBAL, "'" + text + "' is not one of " + valid, "write one of " + valid);
+    return fallback;
   }
 
   JournalNodeConfig journalNode() {

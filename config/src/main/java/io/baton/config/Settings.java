@@ -118,6 +118,13 @@ final class Settings {
   static final Setting TLS_KEYSTORE_TYPE = global("controller.tls.keystore-type", null, STRING, "PKCS12",
       "keystore type");
 
+  static final Setting ADMIN_AUTH = global("controller.admin-auth", null, STRING, "token",
+      "token: mutating calls and diagnostics of the admin API need the token; none: no credential (loopback only)");
+  static final Setting ADMIN_TOKEN_FILE = global("controller.admin-token-file", null, PATH,
+      AdminAuthConfig.DEFAULT_TOKEN_FILE, "the admin API token, created at first start with mode 0600");
+  static final Setting ADMIN_READ_ACCESS = global("controller.admin-read-access", null, STRING, "loopback",
+      "who may GET status and metrics without the token: loopback, any or authenticated");
+
   // Journal node
   static final Setting JOURNAL_EDITS_DIR = global("journalnode.edits-dir", "dfs.journalnode.edits.dir", PATH,
       "/tmp/hadoop/dfs/journalnode", "journal node storage directory");
@@ -131,6 +138,7 @@ final class Settings {
       FO_GRACEFUL_FENCE_TIMEOUT, FO_GRACEFUL_FENCE_RETRIES, FO_CLI_CHECK_TIMEOUT, FO_ZK_OP_RETRIES,
       FO_RETRY_BACKOFF, FO_MAX_RETRY_BACKOFF, ADMIN_BIND_ADDRESS, METRICS, ANTI_FLAPPING_WINDOW, FAILBACK_DELAY,
       MAINTENANCE_EXPIRY, FENCING_DRILL_INTERVAL, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_KEYSTORE_TYPE,
+      ADMIN_AUTH, ADMIN_TOKEN_FILE, ADMIN_READ_ACCESS,
       JOURNAL_EDITS_DIR);
 
   private static Setting nn(String path, String key, Suffix suffix, Kind kind, String def, String meaning) {

@@ -9,6 +9,7 @@ import io.baton.config.LoadOptions;
 import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.controller.admin.AdminServer;
+import io.baton.controller.admin.AdminToken;
 import io.baton.fencing.FencingChain;
 import io.baton.controller.zk.ZkClients;
 import io.baton.controller.zk.EpochRepair;
@@ -168,6 +169,13 @@ public final class ZkfcMain {
 
   private int serve(DeploymentConfig deployment, NameNodeConfig local, CuratorFramework zk,
       Map<String, FencingChain> chains, CountDownLatch stop, boolean shutdownHook) throws Exception {
+    Optional<AdminToken> token;
+    try {
+      token = AdminServer.loadToken(deployment.controller().adminAuth());
+    } catch (IllegalStateException e) {
+      err.println("baton zkfc: " + local.id() + ": " + e.getMessage());
+      return FAILED;
+    }
     FailoverController fc = FailoverController.start(deployment, local, zk, FencingAdapter.fencer(chains),
         Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -175,7 +183,7 @@ public final class ZkfcMain {
       FencingDrills drills = new FencingDrills(local.id(), FencingAdapter.drills(chains),
           deployment.controller().fencingDrillInterval(), Clock.systemUTC()).start();
       fc.own(drills);
-      fc.own(AdminServer.start(deployment, local, fc, drills));
+      fc.own(AdminServer.start(deployment, local, fc, drills, token));
     } catch (Exception e) {
       fc.close();
       throw e;

@@ -17,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -135,6 +137,17 @@ class ZkfcMainTest {
   }
 
   @Test
+  void aTokenFileOthersCanReadStopsTheControllerBeforeItStarts() throws Exception {
+    LocalClusterSpec spec = spec();
+    assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.OK);
+    Files.writeString(spec.adminTokenFile(), "secret\n");
+    Files.setPosixFilePermissions(spec.adminTokenFile(), PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(run(spec)).isEqualTo(ZkfcMain.FAILED);
+    assertThat(err()).isEqualTo("baton zkfc: nn1: the admin token file " + spec.adminTokenFile() + " is readable by "
+        + "other users (rw-r-----); run 'chmod 600 " + spec.adminTokenFile() + "' (controller.admin-token-file)\n");
+  }
+
+  @Test
   void runsUntilStoppedAndServesTheAdminApi() throws Exception {
     LocalClusterSpec spec = spec();
     assertThat(run(spec, "-formatZK", "-nonInteractive")).isEqualTo(ZkfcMain.OK);
@@ -155,8 +168,11 @@ class ZkfcMainTest {
           .contains("\"inElection\":false");
       HttpResponse<String> drill = http.send(HttpRequest.newBuilder(URI.create(spec.adminUrl("nn1")
           + "/v1/fencing-drill")).timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+          .header("Authorization", spec.adminAuthorization())
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(drill.statusCode()).isEqualTo(200);
+      assertThat(Files.getPosixFilePermissions(spec.adminTokenFile()))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       assertThat(drill.body()).contains("\"target\":\"nn2\"", "\"method\":\"shell\"");
       stop.countDown();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ZkfcMain.OK);

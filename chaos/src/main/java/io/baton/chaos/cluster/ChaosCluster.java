@@ -303,7 +303,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     for (String nn : namenodeIds()) {
       String url = conf.adminUrl(nn) + "/v1/timeline";
-      JsonNode node = get(url, TIMELINE_TIMEOUT).map(r -> {
+      JsonNode node = getAdmin(url, TIMELINE_TIMEOUT).map(r -> {
         if (r.statusCode() != 200) {
           return (JsonNode) JSON.createObjectNode().put("error", "GET " + url + " answered " + r.statusCode());
         }
@@ -351,6 +351,10 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   }
 
   /** GET with a timeout; empty when the server does not answer. */
+  private Optional<HttpResponse<String>> getAdmin(String url, Duration timeout) {
+    return LocalCluster.getAdmin(http, url, timeout, conf.adminTokenFile());
+  }
+
   private Optional<HttpResponse<String>> get(String url, Duration timeout) {
     return LocalCluster.get(http, url, timeout);
   }
@@ -380,7 +384,7 @@ public final class ChaosCluster implements ClusterControl, AutoCloseable {
   public List<String> promotingControllers() {
     List<String> promoting = new ArrayList<>();
     for (String nn : controllers.keySet()) {
-      get(conf.adminUrl(nn) + "/v1/status", Duration.ofMillis(500)).filter(r -> r.statusCode() == 200)
+      getAdmin(conf.adminUrl(nn) + "/v1/status", Duration.ofMillis(500)).filter(r -> r.statusCode() == 200)
           .filter(r -> "BECOMING_ACTIVE".equals(stateOf(r.body()))).ifPresent(r -> promoting.add(nn));
     }
     return promoting;

@@ -144,6 +144,11 @@ public final class ChaosConf {
     return "http://" + topology.address(nn) + ":" + base.namenode(nn).httpPort();
   }
 
+  /** One admin API token for every controller of the run, so the kit (and haadmin) can reach them all. */
+  public Path adminTokenFile() {
+    return base.adminTokenFile();
+  }
+
   /** The URL of a controller's admin API, at its host's address. */
   public String adminUrl(String nn) {
     return "http://" + topology.address(nn) + ":" + base.namenode(nn).adminPort();
@@ -152,6 +157,7 @@ public final class ChaosConf {
   private Path write(LocalClusterSpec spec, Optional<String> adminBind) throws IOException {
     Path dir = spec.writeConf();
     patchYaml(dir.resolve("baton.yaml"), adminBind.filter(a -> topology.namespaces()), topology.knownHosts());
+    patchAdminToken(dir.resolve("baton.yaml"), base.adminTokenFile());
     if (topology.namespaces()) {
       rehost(dir.resolve("hdfs-site.xml"));
     }
@@ -183,6 +189,13 @@ public final class ChaosConf {
   /** Adds the chaos kit's fencing limits and anti-flapping window to the baton.yaml the spec wrote. */
   static void patchYaml(Path yaml) throws IOException {
     patchYaml(yaml, Optional.empty(), Optional.empty());
+  }
+
+  private static void patchAdminToken(Path yaml, Path tokenFile) throws IOException {
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    ObjectNode root = (ObjectNode) mapper.readTree(yaml.toFile());
+    ((ObjectNode) root.get("controller")).put("admin-token-file", tokenFile.toAbsolutePath().toString());
+    mapper.writeValue(yaml.toFile(), root);
   }
 
   private static void patchYaml(Path yaml, Optional<String> adminBind, Optional<Path> knownHosts)

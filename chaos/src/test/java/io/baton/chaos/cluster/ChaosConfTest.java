@@ -38,6 +38,10 @@ class ChaosConfTest {
     assertThat(ns.namenode("nn1").orElseThrow().rpcAddress().host()).isEqualTo("10.200.9.5");
     assertThat(ns.namenode("nn2").orElseThrow().httpAddress().host()).isEqualTo("10.200.9.6");
     assertThat(d.controller().adminBindAddress()).as("the controller's admin API on its host").isEqualTo("10.200.9.6");
+    assertThat(d.controller().adminAuth().tokenFile()).as("one token for every host's controller, in the run folder")
+        .isEqualTo(dir.resolve("admin-token").toAbsolutePath()).isEqualTo(conf.adminTokenFile().toAbsolutePath());
+    assertThat(load(conf.forHost("nn1", Optional.empty())).controller().adminAuth().tokenFile())
+        .isEqualTo(d.controller().adminAuth().tokenFile());
     assertThat(Files.readString(host.resolve("hdfs-site.xml"))).contains("qjournal://10.200.9.3:")
         .doesNotContain("127.0.0.1");
     assertThat(ns.namenode("nn1").orElseThrow().fencing().methods()).isEqualTo("sshfence(root:22)\njournal");

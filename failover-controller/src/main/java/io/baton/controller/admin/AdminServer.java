@@ -1,6 +1,7 @@
 package io.baton.controller.admin;
 
 import com.codahale.metrics.health.HealthCheck;
+import io.baton.config.AdminAuthConfig;
 import io.baton.config.ControllerConfig;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.NameNodeConfig;
@@ -23,8 +24,12 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jetty.HttpsConnectorFactory;
 import io.dropwizard.logging.common.ExternalLoggingFactory;
 import io.dropwizard.request.logging.ExternalRequestLogFactory;
+import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
@@ -57,6 +62,37 @@ public final class AdminServer implements AutoCloseable {
   /** @param drills the periodic fencing drills, shown at {@code GET /v1/fencing-drill} */
   public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
       FencingDrills drills) throws Exception {
+    return start(deployment, local, controller, drills, loadToken(deployment.controller().adminAuth()));
+  }
+
+  /**
+   * The token of {@code controller.admin-auth: token}, created at first start; empty with {@code none}. Read
+   * before the controller starts, so an unusable token file stops it before it joins the election.
+   *
+   * @throws IllegalStateException naming the file and the fix
+   */
+  public static Optional<AdminToken> loadToken(AdminAuthConfig auth) {
+    if (!auth.required()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(AdminToken.loadOrCreate(auth.tokenFile()));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create the admin token file " + auth.tokenFile() + " ("
+          + e + "); fix its folder's permissions or set controller.admin-token-file to a writable place", e);
+    }
+  }
+
+  /** @param token the admin API's token, from {@link #loadToken} */
+  public static AdminServer start(DeploymentConfig deployment, NameNodeConfig local, FailoverController controller,
+      FencingDrills drills, Optional<AdminToken> token) throws Exception {
+    ControllerConfig settings = deployment.controller();
+    if (token.isPresent() && settings.tls().isEmpty() && !AdminAuthConfig.isLoopback(settings.adminBindAddress())) {
+      log.warn("{}: the admin API binds to {} without TLS: the admin token crosses the network in clear text; set "
+          + "controller.tls", local.id(), settings.adminBindAddress());
+    }
+    AdminAudit audit = new AdminAudit(local.id(), Clock.systemUTC());
+    AdminAccessFilter access = new AdminAccessFilter(deployment.controller().adminAuth(), token, audit);
     NameserviceConfig ns = deployment.nameservice(local.nameserviceId()).orElseThrow();
     PeerProbe peers = new PeerProbe(local.id(),
         ns.namenodes().stream().filter(nn -> !nn.id().equals(local.id())).toList(),
@@ -72,6 +108,11 @@ public final class AdminServer implements AutoCloseable {
     App app = new App(config, env -> {
       env.jersey().register(new AdminResource(local.nameserviceId(), controller, drills));
       env.jersey().register(new MetricsResource(metrics));
+      env.jersey().register(new AuditResource(audit));
+      env.servlets().addFilter("admin-access", access)
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+      env.admin().addFilter("admin-access", access)
+          .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
       registerHealthChecks(env, controller.runtime()::status);
       env.lifecycle().addServerLifecycleListener(s -> {
         server.set(s);
@@ -83,8 +124,8 @@ public final class AdminServer implements AutoCloseable {
       });
     });
     app.run("server");
-    log.info("{}: admin API at http://{}:{}/v1/status", local.id(), deployment.controller().adminBindAddress(),
-        port.get());
+    log.info("{}: admin API at http://{}:{}/v1/status ({})", local.id(), deployment.controller().adminBindAddress(),
+        port.get(), token.map(t -> "mutating calls need the token in " + t.file()).orElse("no credential needed"));
     return new AdminServer(server.get(), port.get());
   }
 

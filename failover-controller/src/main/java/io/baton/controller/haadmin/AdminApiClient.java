@@ -14,6 +14,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -29,11 +30,23 @@ final class AdminApiClient {
 
   private final ControllerConfig controller;
   private final Duration timeout;
+  private final Path tokenFile;
   private HttpClient http;
+  private AdminApiToken token;
 
-  AdminApiClient(ControllerConfig controller, Duration timeout) {
+  /** @param tokenFile the controllers' admin API token ({@code --admin-token-file} or the configured one) */
+  AdminApiClient(ControllerConfig controller, Duration timeout, Path tokenFile) {
     this.controller = controller;
     this.timeout = timeout;
+    this.tokenFile = tokenFile;
+  }
+
+  /** Read on first use, once; a missing file is only an error when a controller asks for the token. */
+  private synchronized AdminApiToken token() {
+    if (token == null) {
+      token = AdminApiToken.read(tokenFile);
+    }
+    return token;
   }
 
   /** Built on first use, once: building one is slow, and most commands never call the admin API. */
@@ -76,6 +89,7 @@ final class AdminApiClient {
     String url = baseUrl(nn) + path;
     String limit = " (timeout " + Durations.format(timeout) + ")";
     HttpResponse<String> response;
+    token().value().ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
       response = http().send(request.uri(URI.create(url)).timeout(timeout).header("Accept", "application/json")
           .build(), HttpResponse.BodyHandlers.ofString());
@@ -107,6 +121,9 @@ final class AdminApiClient {
     String message = body != null && body.hasNonNull("message") ? body.get("message").asText()
         : body != null && body.hasNonNull("error") ? body.get("error").asText() : abbreviate(response.body());
     ExitCode code = status >= 500 ? ExitCode.FAILED : ExitCode.REFUSED;
+    if (status == 401) {
+      message = message + "\n" + token().whatToDo();
+    }
     if (status == 404) {
       message = "not found (" + message + "); is this a Baton controller with the /v1 admin API?";
     }

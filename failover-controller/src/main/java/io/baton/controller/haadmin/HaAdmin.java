@@ -147,7 +147,8 @@ public final class HaAdmin {
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), err, inv.assumeYes());
     Timeouts timeouts = Timeouts.of(deployment.failover(), inv.timeout());
     return new Context(inv, deployment, new Targets(deployment, inv.nameservice()), timeouts, ipc, fencer,
-        confirmation, new AdminApiClient(deployment.controller(), timeouts.check()));
+        confirmation, new AdminApiClient(deployment.controller(), timeouts.check(),
+            inv.adminTokenFile().orElse(deployment.controller().adminAuth().tokenFile())));
   }
 
   private void printFailure(HaAdminException failure, boolean debug, boolean json) {

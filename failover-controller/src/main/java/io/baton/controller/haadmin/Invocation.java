@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param hadoopOverrides {@code -D key=value}: Hadoop properties for the IPC clients
  * @param command e.g. {@code -getServiceState}; empty when none was given
  * @param args the command's arguments and flags, in order
+ * @param adminTokenFile {@code --admin-token-file FILE}: the admin API token; empty means
+ *     {@code controller.admin-token-file}
  */
 record Invocation(
     Optional<Path> confDir,
@@ -29,7 +31,8 @@ record Invocation(
     Optional<Duration> timeout,
     Map<String, String> hadoopOverrides,
     Optional<String> command,
-    List<String> args) {
+    List<String> args,
+    Optional<Path> adminTokenFile) {
 
   Invocation {
     hadoopOverrides = Map.copyOf(hadoopOverrides);

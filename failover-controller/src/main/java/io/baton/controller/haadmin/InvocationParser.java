@@ -18,6 +18,7 @@ final class InvocationParser {
   /** @throws HaAdminException with {@link ExitCode#USAGE} naming the bad option */
   static Invocation parse(String[] argv) throws HaAdminException {
     Optional<Path> confDir = Optional.empty();
+    Optional<Path> tokenFile = Optional.empty();
     Optional<String> ns = Optional.empty();
     boolean json = false;
     boolean debug = false;
@@ -39,6 +40,8 @@ final class InvocationParser {
           String v = inlineValue != null ? inlineValue : value(argv, ++i, a, "<dir>");
           confDir = Optional.of(Path.of(v));
         }
+        case "--admin-token-file" -> tokenFile = Optional.of(Path.of(inlineValue != null ? inlineValue
+            : value(argv, ++i, a, "<file>")));
         case "-ns", "--ns" -> ns = Optional.of(inlineValue != null ? inlineValue : value(argv, ++i, a, "<nameserviceId>"));
         case "--json" -> json = true;
         case "--debug" -> debug = true;
@@ -67,7 +70,7 @@ final class InvocationParser {
         }
       }
     }
-    return new Invocation(confDir, ns, json, debug, yes, timeout, overrides, command, args);
+    return new Invocation(confDir, ns, json, debug, yes, timeout, overrides, command, args, tokenFile);
   }
 
   private static String value(String[] argv, int i, String option, String what) throws HaAdminException {

@@ -70,6 +70,7 @@ final class Usage {
     lines.add("    -ns <nameserviceId>    the nameservice (needed when several are configured)");
     lines.add("    --json                 one JSON document on stdout");
     lines.add("    --timeout <duration>   timeout of every RPC and HTTP call (e.g. 5s; default from the configuration)");
+    lines.add("    --admin-token-file <f> the controllers' admin API token (default: controller.admin-token-file)");
     lines.add("    --forcemanual          with transitions and -failover: manual control although automatic failover is on");
     lines.add("    -y, --yes              confirm --forcemanual without the prompt");
     lines.add("    -D <key>=<value>       Hadoop property for the IPC clients");

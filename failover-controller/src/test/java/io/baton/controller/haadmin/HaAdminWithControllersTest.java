@@ -149,4 +149,22 @@ class HaAdminWithControllersTest {
     assertThat(resumed.out()).contains("Automatic failover of ns1 resumed at the controller of nn2: nn2: automatic "
         + "failover resumed\n");
   }
+
+  @Test
+  void withoutTheTokenThePauseIsRefusedWithWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Cli.Result missing = haadmin("--admin-token-file", dir.resolve("none").toString(), "-pause", "--reason", "x");
+    assertThat(missing.code()).isEqualTo(ExitCode.REFUSED.code());
+    assertThat(missing.err()).contains("answered 401: no token was sent;",
+        "haadmin sent no admin token: " + dir.resolve("none") + " is the token file, and there is no such file.",
+        "pass --admin-token-file <file>");
+    java.nio.file.Path wrong = java.nio.file.Files.writeString(dir.resolve("wrong"), "0".repeat(64));
+    Cli.Result refused = haadmin("--admin-token-file", wrong.toString(), "-pause", "--reason", "x");
+    assertThat(refused.code()).isEqualTo(7);
+    assertThat(refused.err()).contains("haadmin sent the token from " + wrong + ", which this controller does not "
+        + "accept");
+    assertThat(controllers.values()).allSatisfy(fc -> assertThat(fc.runtime().status().maintenance()).isEmpty());
+    Cli.Result right = haadmin("--admin-token-file", Fixtures.ADMIN_TOKEN_FILE.toString(), "-resume");
+    assertThat(right.code()).as("the negative control: the controllers' own token").isZero();
+  }
 }

@@ -77,7 +77,8 @@ final class TestDeployment {
             Duration.ofSeconds(45), 1),
         new FailoverConfig(newActive, gracefulFence, 0, cliCheck, 3, Duration.ofSeconds(1), Duration.ofSeconds(10)),
         new ControllerConfig("127.0.0.1", Optional.empty(), true, Duration.ofSeconds(30), Duration.ofSeconds(60),
-            Duration.ofHours(1), Duration.ofMinutes(10)),
+            Duration.ofHours(1), Duration.ofMinutes(10))
+            .withAdminAuth(io.baton.config.AdminAuthConfig.tokenAt(Path.of("conf", "admin-token"))),
         new JournalNodeConfig(Path.of("journal")), Map.of());
   }
 }

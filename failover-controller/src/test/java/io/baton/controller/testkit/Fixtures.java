@@ -1,5 +1,6 @@
 package io.baton.controller.testkit;
 
+import io.baton.config.AdminAuthConfig;
 import io.baton.config.ControllerConfig;
 import io.baton.config.DeploymentConfig;
 import io.baton.config.FailoverConfig;
@@ -12,6 +13,9 @@ import io.baton.config.NameNodeConfig;
 import io.baton.config.NameserviceConfig;
 import io.baton.config.ZooKeeperConfig;
 import io.baton.config.LoopbackPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +26,29 @@ import java.util.Optional;
 /** Hand-built deployments for tests: fast timings, loopback addresses, free ports. */
 public final class Fixtures {
   private Fixtures() {}
+
+  /** The admin API token of every test controller: in a temporary folder of this JVM, never in the user's home. */
+  public static final Path ADMIN_TOKEN_FILE = tokenFolder().resolve("admin-token");
+
+  private static Path tokenFolder() {
+    try {
+      Path dir = Files.createTempDirectory("baton-test-admin");
+      dir.toFile().deleteOnExit();
+      dir.resolve("admin-token").toFile().deleteOnExit();
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The {@code Authorization} header value of the test controllers, once one of them has created the token. */
+  public static String adminAuthorization() {
+    try {
+      return "Bearer " + Files.readString(ADMIN_TOKEN_FILE).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no admin token yet: start an AdminServer first", e);
+    }
+  }
 
   /** A free loopback port below the ephemeral range (see {@link LoopbackPorts}). */
   public static int freePort() {
@@ -56,7 +83,7 @@ public final class Fixtures {
     FailoverConfig failover = new FailoverConfig(Duration.ofSeconds(5), Duration.ofMillis(1000), 0,
         Duration.ofSeconds(2), 3, Duration.ofMillis(200), Duration.ofSeconds(2));
     ControllerConfig controller = new ControllerConfig("127.0.0.1", Optional.empty(), true, Duration.ZERO,
-        Duration.ofSeconds(30), Duration.ofHours(1), Duration.ZERO);
+        Duration.ofSeconds(30), Duration.ofHours(1), Duration.ZERO).withAdminAuth(AdminAuthConfig.tokenAt(ADMIN_TOKEN_FILE));
     return new DeploymentConfig(Path.of("."), List.of(ns), Optional.of(new LocalNameNode("ns1", ids(nns).get(0))),
         Optional.empty(), health, failover, controller, new JournalNodeConfig(Path.of(".")),
         Map.of("ipc.client.connect.max.retries", "0", "ipc.client.connect.retry.interval", "100"));

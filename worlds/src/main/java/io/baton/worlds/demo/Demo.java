@@ -153,6 +153,8 @@ final class Demo {
     for (String nn : spec.namenodeIds()) {
       out.println("  curl " + spec.adminUrl(nn) + "/v1/status      (" + nn + "'s controller)");
     }
+    out.println("  curl -XPOST -H \"Authorization: Bearer $(cat " + spec.adminTokenFile() + ")\" "
+        + spec.adminUrl(spec.namenodeIds().get(0)) + "/v1/fencing-drill      (changes need the admin token)");
     out.println("Press Ctrl-C to stop; every process the demo started is stopped with it.");
   }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,15 +137,35 @@ public final class LocalCluster implements AutoCloseable {
 
   /** GET through the given client with a timeout; empty when the server does not answer. */
   public static Optional<HttpResponse<String>> get(HttpClient http, String url, Duration timeout) {
+    return send(http, HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+  }
+
+  private static Optional<HttpResponse<String>> send(HttpClient http, HttpRequest request) {
     try {
-      return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofString()));
+      return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /**
+   * GET of a controller's admin API with the token from {@code tokenFile} once a controller has created it: reads
+   * from another host's address need it ({@code controller.admin-read-access: loopback}).
+   */
+  public static Optional<HttpResponse<String>> getAdmin(HttpClient http, String url, Duration timeout,
+      Path tokenFile) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+    try {
+      if (Files.isReadable(tokenFile)) {
+        request.header("Authorization", "Bearer " + Files.readString(tokenFile).strip());
+      }
+    } catch (IOException e) {
+      // not readable after all: ask without it, as a caller on loopback may
+    }
+    return send(http, request.build());
   }
 
   @Override

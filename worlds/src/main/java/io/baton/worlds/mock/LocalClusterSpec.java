@@ -66,6 +66,16 @@ public record LocalClusterSpec(
     return workDir.resolve("conf");
   }
 
+  /** The controllers' admin API token: inside the work folder, never in the user's home. */
+  public Path adminTokenFile() {
+    return workDir.resolve("admin-token");
+  }
+
+  /** {@code Authorization} header value for the admin API, once a controller has created the token. */
+  public String adminAuthorization() throws IOException {
+    return "Bearer " + Files.readString(adminTokenFile()).strip();
+  }
+
   public Path journalDir() {
     return workDir.resolve("journal");
   }
@@ -121,7 +131,8 @@ public record LocalClusterSpec(
     }
     Map<String, Object> yaml = new LinkedHashMap<>();
     yaml.put("nameservices", Map.of(ns, Map.of("namenodes", namenodeYaml)));
-    yaml.put("controller", Map.of("admin-bind-address", HOST));
+    yaml.put("controller", Map.of("admin-bind-address", HOST,
+        "admin-token-file", adminTokenFile().toAbsolutePath().toString()));
     new ObjectMapper(new YAMLFactory()).writeValue(conf.resolve("baton.yaml").toFile(), yaml);
     return conf;
   }
