@@ -146,7 +146,7 @@ public final class HadoopWorld implements AutoCloseable {
     ChildProcess p = switch (kind) {
       case NONE -> null;
       case BATON -> kit.startJava("baton-" + id, ModuleClasspath.of("failover-controller"), ProcessKit.CONTROLLER_JVM,
-          BATON_ZKFC_MAIN, List.of("--conf", BatonAdminPorts.confFor(spec, ports, id).toString()),
+          BATON_ZKFC_MAIN, List.of("--conf", confDir(id).toString()),
           ProcessKit.CONTROLLER_ENV);
       case HADOOP_ZKFC -> kit.startJava("hadoop-zkfc-" + id, daemons.classpath(confDir(id)),
           join(ProcessKit.CONTROLLER_JVM, OPENS), HadoopDaemons.ZKFC, List.of(), ProcessKit.CONTROLLER_ENV);
