@@ -31,6 +31,24 @@ public final class LoopbackPorts {
     throw new IllegalStateException("no free port found in " + LOW + "-" + HIGH + " after 200 tries");
   }
 
+  /**
+   * A free port {@code p} whose partner {@code p + offset} is free too; both are handed out. For a daemon whose
+   * second port is derived from its first (Baton's admin port from {@code dfs.ha.zkfc.port}).
+   */
+  public static synchronized int freeWithPartner(int offset) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = LOW + random.nextInt(HIGH - LOW - offset);
+      int partner = port + offset;
+      if (!handedOut.contains(port) && !handedOut.contains(partner) && bindable(port) && bindable(partner)) {
+        handedOut.add(port);
+        handedOut.add(partner);
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair (offset " + offset + ") found in " + LOW + "-" + HIGH
+        + " after 200 tries");
+  }
+
   private static boolean bindable(int port) {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(false);

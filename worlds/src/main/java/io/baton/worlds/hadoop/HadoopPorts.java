@@ -7,8 +7,13 @@ import java.util.Map;
 
 /** The loopback ports of one hadoop world, handed out once. */
 public record HadoopPorts(Map<String, NameNodePorts> namenodes, List<JournalNodePorts> journalNodes) {
+  /**
+   * Baton's documented default (docs/config.md): admin port = dfs.ha.zkfc.port + 71. The world writes
+   * only the zkfc port, as an operator does, and finds Baton's admin API by this rule.
+   */
+  public static final int BATON_ADMIN_PORT_OFFSET = 71;
 
-  /** A NameNode's RPC and HTTP ports, its controller's ZKFC RPC port and Baton's admin API port. */
+  /** A NameNode's RPC and HTTP ports, its controller's ZKFC RPC port and Baton's admin API port (derived). */
   public record NameNodePorts(int rpc, int http, int zkfc, int admin) {}
 
   public record JournalNodePorts(int rpc, int http) {}
@@ -16,8 +21,9 @@ public record HadoopPorts(Map<String, NameNodePorts> namenodes, List<JournalNode
   public static HadoopPorts allocate(HadoopWorldSpec spec) {
     Map<String, NameNodePorts> nns = new LinkedHashMap<>();
     for (String id : spec.namenodeIds()) {
-      nns.put(id, new NameNodePorts(LoopbackPorts.free(), LoopbackPorts.free(), LoopbackPorts.free(),
-          LoopbackPorts.free()));
+      int zkfc = LoopbackPorts.freeWithPartner(BATON_ADMIN_PORT_OFFSET);
+      nns.put(id, new NameNodePorts(LoopbackPorts.free(), LoopbackPorts.free(), zkfc,
+          zkfc + BATON_ADMIN_PORT_OFFSET));
     }
     List<JournalNodePorts> jns = java.util.stream.IntStream.range(0, spec.journalNodes())
         .mapToObj(i -> new JournalNodePorts(LoopbackPorts.free(), LoopbackPorts.free())).toList();

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class HadoopWorld implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HadoopWorld.class);
   public static final String BATON_ZKFC_MAIN = "io.baton.controller.ZkfcMain";
+  public static final String BATON_HAADMIN_MAIN = "io.baton.controller.haadmin.HaAdminMain";
   private static final Duration DAEMON_START = Duration.ofSeconds(60);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
   /** Hadoop 3.5 on Java 17 reflects into these packages (as Hadoop's own launch scripts open them). */
@@ -146,7 +147,7 @@ public final class HadoopWorld implements AutoCloseable {
     ChildProcess p = switch (kind) {
       case NONE -> null;
       case BATON -> kit.startJava("baton-" + id, ModuleClasspath.of("failover-controller"), ProcessKit.CONTROLLER_JVM,
-          BATON_ZKFC_MAIN, List.of("--conf", BatonAdminPorts.confFor(spec, ports, id).toString()),
+          BATON_ZKFC_MAIN, List.of("--conf", confDir(id).toString()),
           ProcessKit.CONTROLLER_ENV);
       case HADOOP_ZKFC -> kit.startJava("hadoop-zkfc-" + id, daemons.classpath(confDir(id)),
           join(ProcessKit.CONTROLLER_JVM, OPENS), HadoopDaemons.ZKFC, List.of(), ProcessKit.CONTROLLER_ENV);
@@ -170,6 +171,11 @@ public final class HadoopWorld implements AutoCloseable {
     if (!p.waitFor(Duration.ofSeconds(20))) {
       p.killHard(Duration.ofSeconds(10));
     }
+  }
+
+  /** kill -9 of JournalNode {@code index} (0-based) and waits until it is gone. */
+  public void killJournalNode(int index) {
+    journalNodes.get(index).killHard(Duration.ofSeconds(10));
   }
 
   /** kill -9 of NameNode {@code id}'s process; returns once the signal has left. */
@@ -281,6 +287,16 @@ public final class HadoopWorld implements AutoCloseable {
     return runHadoop("haadmin", id, HadoopDaemons.HAADMIN, args);
   }
 
+  /** Baton's {@code bin/haadmin ARGS} (its main class) on NameNode {@code id}'s unchanged Hadoop folder. */
+  public CommandResult batonHaadmin(String id, String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("--conf", confDir(id).toString()));
+    all.addAll(List.of(args));
+    String logName = "baton-haadmin-" + commandSeq.incrementAndGet();
+    ChildProcess p = kit.startJava(logName, ModuleClasspath.of("failover-controller"), ProcessKit.CONTROLLER_JVM,
+        BATON_HAADMIN_MAIN, all, ProcessKit.CONTROLLER_ENV);
+    return awaitCommand("baton haadmin", args, p);
+  }
+
   /** {@code hdfs dfs ARGS} (Hadoop's FsShell, a real HDFS client failing over between the NameNodes). */
   public CommandResult fs(String... args) throws IOException {
     return runHadoop("fs", spec.namenodeIds().get(0), HadoopDaemons.FS_SHELL, args);
@@ -291,6 +307,10 @@ public final class HadoopWorld implements AutoCloseable {
     String logName = name + "-" + commandSeq.incrementAndGet();
     ChildProcess p = kit.startJava(logName, daemons.classpath(confDir(id)), join(List.of("-Xmx256m"), OPENS),
         mainClass, List.of(args), Map.of());
+    return awaitCommand(name, args, p);
+  }
+
+  private CommandResult awaitCommand(String name, String[] args, ChildProcess p) throws IOException {
     String command = name + " " + String.join(" ", args);
     if (!p.waitFor(COMMAND_TIMEOUT)) {
       p.killHard(Duration.ofSeconds(10));

@@ -10,12 +10,14 @@ import java.util.List;
  * and shared edits on {@code journalNodes} real JournalNodes (3 by default, 1 where start-up time matters) or,
  * with {@link SharedEdits#FILE}, in a {@code file://} folder (NFS shared edits) and no JournalNode.
  *
- * @param fencingMethods dfs.ha.fencing.methods; {@code shell(/bin/true)} is Hadoop's advice with the quorum journal
+ * @param fencingMethods dfs.ha.fencing.methods: {@code journal} (Baton's quorum-journal fence) where only Baton reads
+ *     the folders, {@code shell(/bin/true)} where Hadoop's ZKFC does (it knows no {@code journal}) or with file://
  */
 public record HadoopWorldSpec(Path workDir, List<ControllerKind> controllers, int journalNodes,
     TimingProfile timing, String fencingMethods, int observers, SharedEdits sharedEdits) {
   public static final String NAMESERVICE = "ns1";
   public static final String TRUE_FENCE = "shell(/bin/true)";
+  public static final String JOURNAL_FENCE = "journal";
 
   /** Where the NameNodes share their edits. */
   public enum SharedEdits { QUORUM_JOURNAL, FILE }
@@ -35,10 +37,18 @@ public record HadoopWorldSpec(Path workDir, List<ControllerKind> controllers, in
     }
   }
 
-  /** Two NameNodes, both with the given controller, 3 JournalNodes, the timing for real NameNodes. */
+  /**
+   * Two NameNodes, both with the given controller, 3 JournalNodes, the timing for real NameNodes; fencing is
+   * {@code journal} unless Hadoop's ZKFC runs (it would refuse the folder), then {@code shell(/bin/true)}.
+   */
   public static HadoopWorldSpec pair(Path workDir, ControllerKind kind) {
-    return new HadoopWorldSpec(workDir, List.of(kind, kind), 3, TimingProfile.FAST_REAL_NAMENODES, TRUE_FENCE, 0,
+    String fencing = kind == ControllerKind.HADOOP_ZKFC ? TRUE_FENCE : JOURNAL_FENCE;
+    return new HadoopWorldSpec(workDir, List.of(kind, kind), 3, TimingProfile.FAST_REAL_NAMENODES, fencing, 0,
         SharedEdits.QUORUM_JOURNAL);
+  }
+
+  public HadoopWorldSpec withFencing(String methods) {
+    return new HadoopWorldSpec(workDir, controllers, journalNodes, timing, methods, observers, sharedEdits);
   }
 
   public HadoopWorldSpec withJournalNodes(int count) {
@@ -52,9 +62,12 @@ public record HadoopWorldSpec(Path workDir, List<ControllerKind> controllers, in
     return new HadoopWorldSpec(workDir, more, journalNodes, timing, fencingMethods, observers + 1, sharedEdits);
   }
 
-  /** file:// shared edits (a folder every NameNode of this host reaches), no JournalNode. */
+  /**
+   * file:// shared edits (a folder every NameNode of this host reaches), no JournalNode, fencing
+   * {@code shell(/bin/true)} ({@code journal} needs a quorum journal; the tests kill the old active themselves).
+   */
   public HadoopWorldSpec withFileSharedEdits() {
-    return new HadoopWorldSpec(workDir, controllers, 0, timing, fencingMethods, observers, SharedEdits.FILE);
+    return new HadoopWorldSpec(workDir, controllers, 0, timing, TRUE_FENCE, observers, SharedEdits.FILE);
   }
 
   public List<String> namenodeIds() {

@@ -33,10 +33,15 @@ class HadoopConfWriterTest {
       assertThat(hdfs.get("dfs.namenode.shared.edits.dir")).startsWith("qjournal://")
           .endsWith("/ns1").contains(";");
       assertThat(hdfs.get("dfs.namenode.shared.edits.dir").split(";")).hasSize(3);
-      assertThat(hdfs.get("dfs.ha.fencing.methods")).isEqualTo("shell(/bin/true)");
+      assertThat(hdfs.get("dfs.ha.fencing.methods")).isEqualTo("journal");
     }
     Configuration one = read(dirs.get("nn1").resolve("hdfs-site.xml"));
     assertThat(one.get("dfs.ha.zkfc.port.ns1.nn1")).isNotEqualTo(one.get("dfs.ha.zkfc.port.ns1.nn2"));
+    for (String id : spec.namenodeIds()) {
+      // Baton finds its admin API by its rule, dfs.ha.zkfc.port + 71; nothing of Baton's is in the folder.
+      assertThat(ports.namenode(id).admin())
+          .isEqualTo(Integer.parseInt(one.get("dfs.ha.zkfc.port.ns1." + id)) + HadoopPorts.BATON_ADMIN_PORT_OFFSET);
+    }
     assertThat(one.get("dfs.namenode.name.dir"))
         .isNotEqualTo(read(dirs.get("nn2").resolve("hdfs-site.xml")).get("dfs.namenode.name.dir"));
   }
@@ -49,6 +54,10 @@ class HadoopConfWriterTest {
     assertThat(ports.journalNodes()).isEmpty();
     assertThat(read(nn1.resolve("hdfs-site.xml")).get("dfs.namenode.shared.edits.dir")).startsWith("file:/");
     assertThat(dir.resolve("shared-edits")).isDirectory();
+    // Hadoop's ZKFC knows no journal method, and journal needs a quorum journal.
+    assertThat(read(nn1.resolve("hdfs-site.xml")).get("dfs.ha.fencing.methods")).isEqualTo("shell(/bin/true)");
+    assertThat(HadoopWorldSpec.pair(dir, ControllerKind.BATON).withFileSharedEdits().fencingMethods())
+        .isEqualTo("shell(/bin/true)");
   }
 
   @Test
