@@ -146,7 +146,7 @@ public final class HadoopWorld implements AutoCloseable {
     controllerKinds.put(id, kind);
     ChildProcess p = switch (kind) {
       case NONE -> null;
-      case BATON -> kit.startJava("baton-" + id, ModuleClasspath.of("failover-controller"), ProcessKit.CONTROLLER_JVM,
+      case BATON -> kit.startJava("baton-" + id, ModuleClasspath.of("failover-controller"), batonJvm(),
           BATON_ZKFC_MAIN, List.of("--conf", confDir(id).toString()),
           ProcessKit.CONTROLLER_ENV);
       case HADOOP_ZKFC -> kit.startJava("hadoop-zkfc-" + id, daemons.classpath(confDir(id)),
@@ -292,7 +292,7 @@ public final class HadoopWorld implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of("--conf", confDir(id).toString()));
     all.addAll(List.of(args));
     String logName = "baton-haadmin-" + commandSeq.incrementAndGet();
-    ChildProcess p = kit.startJava(logName, ModuleClasspath.of("failover-controller"), ProcessKit.CONTROLLER_JVM,
+    ChildProcess p = kit.startJava(logName, ModuleClasspath.of("failover-controller"), batonJvm(),
         BATON_HAADMIN_MAIN, all, ProcessKit.CONTROLLER_ENV);
     return awaitCommand("baton haadmin", args, p);
   }
@@ -318,6 +318,15 @@ public final class HadoopWorld implements AutoCloseable {
           + tail(p.logFile(), 40));
     }
     return new CommandResult(command, p.exitCode(), Files.readString(p.logFile(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Baton's controllers and haadmin run on the unchanged Hadoop folders, so the admin token lives at its default,
+   * ~/.baton/admin-token: their home is a folder of the world (one operator's home, shared by all of them), never
+   * the real one.
+   */
+  private List<String> batonJvm() {
+    return join(ProcessKit.CONTROLLER_JVM, List.of("-Duser.home=" + spec.workDir().resolve("home").toAbsolutePath()));
   }
 
   private List<String> daemonJvm() {
