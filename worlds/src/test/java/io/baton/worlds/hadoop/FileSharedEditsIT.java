@@ -42,7 +42,8 @@ class FileSharedEditsIT {
     crashFailover(ControllerKind.BATON);
     for (String id : world.spec().namenodeIds()) {
       assertThat(world.controller(id).orElseThrow().logFile()).content()
-          .contains("WARNING").contains("shell(/bin/true) always succeeds, and with shared edits in a directory");
+          .containsPattern("WARN  ZkfcMain - ns1\\." + id + ": hdfs-site.xml:[0-9]+: dfs.ha.fencing.methods: "
+              + "shell\\(/bin/true\\) always succeeds, and with shared edits in a directory");
     }
   }
 
